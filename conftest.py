@@ -1,0 +1,61 @@
+"""Personas for every test: a small university with two faculties, so that leak tests have
+something that could leak. Named as in STYLE.md."""
+
+import os
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+
+from hemis.core import factories as f  # noqa: E402
+
+
+@pytest.fixture
+def uni(db):
+    """Two faculties with a department each, a group and a student in each faculty."""
+    chem = f.faculty("F-CHEM", "Kimyo texnologiyasi fakulteti")
+    econ = f.faculty("F-ECON", "Iqtisodiyot fakulteti")
+    inorganic = f.department(chem, "D-INORG", "Noorganik kimyo kafedrasi")
+    accounting_dept = f.department(econ, "D-ACC", "Buxgalteriya hisobi kafedrasi")
+    chem_group = f.GroupFactory(faculty=chem, name="KT-11-24")
+    econ_group = f.GroupFactory(faculty=econ, name="IQ-21-24")
+    return {
+        "chem": chem,
+        "econ": econ,
+        "inorganic": inorganic,
+        "accounting_dept": accounting_dept,
+        "chem_group": chem_group,
+        "econ_group": econ_group,
+    }
+
+
+@pytest.fixture
+def dean_chemistry(uni):
+    user = f.UserFactory(username="dean_chem", first_name="Dilshod", last_name="Yoʻldoshev")
+    f.grant(user, "dean", uni["chem"])
+    return user
+
+
+@pytest.fixture
+def rector(db):
+    user = f.UserFactory(username="rector", first_name="Baxtiyor", last_name="Gʻaniyev")
+    f.grant(user, "management")
+    return user
+
+
+@pytest.fixture
+def superadmin(db):
+    user = f.UserFactory(username="admin", first_name="Anvar", last_name="Qodirov")
+    f.grant(user, "super_admin")
+    return user
+
+
+@pytest.fixture
+def student_in_group(uni):
+    user = f.UserFactory(username="400251199999", first_name="Gulnoza", last_name="Oʻrinboyeva")
+    return f.StudentFactory(user=user, group=uni["chem_group"], student_id_number="400251199999")
+
+
+@pytest.fixture
+def outsider(db):
+    return f.UserFactory(username="outsider", first_name="Begona", last_name="Odam")

@@ -1,0 +1,182 @@
+"""Every access decision of OpenHEMIS.
+
+``can(principal, action, obj)`` answers one question; ``require`` raises PermissionDenied;
+``visible_<model>(principal)`` are the querysets views and the API must fetch protected objects
+through (an object outside them is "not found", whether it exists or not).
+
+Actions are dotted codes ``<domain>.<verb>``. ``RULES`` maps each action to the roles that may
+perform it; the scope of the active role (university, a faculty, a department, own records)
+then limits which objects.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+
+from hemis.access.models import RoleGrant, User
+from hemis.access.principal import Principal
+from hemis.access.roles import RoleCode as R
+from hemis.access.roles import Scope
+
+ALL_STAFF_ROLES = frozenset(r for r in R.values if r != R.STUDENT)
+EVERYONE = frozenset(R.values)
+READ_ALL = frozenset({R.SUPER_ADMIN, R.MANAGEMENT})
+
+RULES: dict[str, frozenset[str]] = {
+    "web.dashboard": EVERYONE,
+    "web.profile": EVERYONE,
+    "org.view": frozenset({R.SUPER_ADMIN, R.MANAGEMENT, R.HR, R.ACADEMIC, R.DEAN, R.HEAD, R.ICT}),
+    "staff.view": frozenset({R.SUPER_ADMIN, R.MANAGEMENT, R.HR, R.ACADEMIC, R.DEAN, R.HEAD}),
+    "students.view": frozenset(
+        {
+            R.SUPER_ADMIN,
+            R.MANAGEMENT,
+            R.ACADEMIC,
+            R.DEAN,
+            R.MARKETING,
+            R.ACCOUNTING,
+            R.DIPLOMA,
+            R.LIBRARY,
+            R.DORMITORY,
+        }
+    ),
+    "people.personal_data": frozenset({R.SUPER_ADMIN, R.HR, R.DEAN}),
+    "access.manage_roles": frozenset({R.SUPER_ADMIN}),
+    "audit.view": frozenset({R.SUPER_ADMIN}),
+}
+
+
+def can(principal: Principal, action: str, obj: object = None) -> bool:
+    if principal.active is None:
+        return False
+    roles = RULES.get(action)
+    if roles is None:
+        raise KeyError(f"unknown action {action!r}: add it to access.policy.RULES")
+    if principal.role not in roles:
+        return False
+    if obj is None:
+        return True
+    return _in_scope(principal, obj)
+
+
+def require(principal: Principal, action: str, obj: object = None) -> None:
+    if not can(principal, action, obj):
+        raise PermissionDenied(action)
+
+
+def allowed_actions(principal: Principal) -> frozenset[str]:
+    return frozenset(action for action in RULES if can(principal, action))
+
+
+def who_can(action: str, obj: object = None) -> QuerySet[User]:
+    """Users holding a current grant that allows ``action`` (on ``obj``'s unit when it has one)."""
+    roles = RULES[action]
+    grants = RoleGrant.objects.current().filter(role__in=roles)
+    unit = _unit_of(obj) if obj is not None else None
+    if unit is not None:
+        ancestors = [int(p) for p in unit.path.strip("/").split("/") if p]
+        grants = grants.filter(
+            Q(org_unit__isnull=True) | Q(org_unit__in=ancestors) | Q(role__scope=Scope.UNIVERSITY)
+        )
+    return User.objects.filter(is_active=True, pk__in=grants.values("user_id")).distinct()
+
+
+# --- scope -------------------------------------------------------------------------------------
+
+
+def _unit_of(obj: object):
+    from hemis.org.models import OrgUnit
+    from hemis.staff.models import Employee
+    from hemis.students.models import Group, Student
+
+    if isinstance(obj, OrgUnit):
+        return obj
+    if isinstance(obj, Group):
+        return obj.faculty
+    if isinstance(obj, Student):
+        return obj.group.faculty if obj.group_id else None
+    if isinstance(obj, Employee):
+        appointment = obj.appointments.filter(end_date__isnull=True).select_related("org_unit").first()
+        return appointment.org_unit if appointment else None
+    return None
+
+
+def _in_scope(principal: Principal, obj: object) -> bool:
+    from hemis.staff.models import Employee
+    from hemis.students.models import Student
+
+    if principal.active.scope == Scope.OWN:
+        if isinstance(obj, Student):
+            return obj.user_id == principal.user.pk
+        if isinstance(obj, Employee):
+            return obj.user_id == principal.user.pk
+        return False
+    return principal.covers(_unit_of(obj))
+
+
+def _scope_q(principal: Principal, path_field: str) -> Q | None:
+    """A filter on ``path_field`` (a path of an OrgUnit) for the active scope; None = everything."""
+    active = principal.active
+    if active.scope == Scope.UNIVERSITY or (active.unit is None and active.scope != Scope.OWN):
+        return None
+    return Q(**{f"{path_field}__startswith": active.unit.path})
+
+
+# --- visible querysets -----------------------------------------------------------------------
+
+
+def visible_org_units(principal: Principal):
+    from hemis.org.models import OrgUnit
+
+    if not can(principal, "org.view"):
+        return OrgUnit.objects.none()
+    q = _scope_q(principal, "path")
+    return OrgUnit.objects.all() if q is None else OrgUnit.objects.filter(q)
+
+
+def visible_employees(principal: Principal):
+    from hemis.staff.models import Employee
+
+    if principal.role == R.TEACHER:
+        return Employee.objects.filter(user=principal.user)
+    if not can(principal, "staff.view"):
+        return Employee.objects.none()
+    q = _scope_q(principal, "appointments__org_unit__path")
+    if q is None:
+        return Employee.objects.all()
+    return Employee.objects.filter(
+        pk__in=Employee.objects.filter(q, appointments__end_date__isnull=True).values("pk")
+    )
+
+
+def visible_students(principal: Principal):
+    from hemis.students.models import Student
+
+    if principal.role == R.STUDENT:
+        return Student.objects.filter(user=principal.user)
+    if not can(principal, "students.view"):
+        return Student.objects.none()
+    q = _scope_q(principal, "group__faculty__path")
+    return Student.objects.all() if q is None else Student.objects.filter(q)
+
+
+def visible_groups(principal: Principal):
+    from hemis.students.models import Group
+
+    if principal.role == R.STUDENT:
+        return Group.objects.filter(students__user=principal.user)
+    if not can(principal, "students.view"):
+        return Group.objects.none()
+    q = _scope_q(principal, "faculty__path")
+    return Group.objects.all() if q is None else Group.objects.filter(q)
+
+
+def sees_personal_data(principal: Principal, obj: object = None) -> bool:
+    """PINFL, passport, phone, address, birth date: only for entitled roles, or for one's own record."""
+    if (
+        obj is not None
+        and getattr(obj, "user_id", None)
+        and principal.user is not None
+        and obj.user_id == principal.user.pk
+    ):
+        return True
+    return can(principal, "people.personal_data", obj)

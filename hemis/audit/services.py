@@ -1,0 +1,144 @@
+"""``record()`` writes one audit event in the caller's transaction; ``verify_chain()`` checks the journal."""
+
+import hashlib
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection, models, transaction
+from django.utils import timezone
+
+from hemis.audit.context import current
+from hemis.audit.models import AuditEvent
+
+GENESIS = "0" * 64
+_LOCK_KEY = 0x4845_4D49  # "HEMI": one chain, one writer at a time
+
+
+def _canonical(value: Any) -> Any:
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder, sort_keys=True, ensure_ascii=False))
+
+
+def event_hash(
+    *,
+    prev_hash: str,
+    at: datetime,
+    actor_id: int | None,
+    actor_name: str,
+    role: str,
+    action: str,
+    target_type: str,
+    target_id: str,
+    target_repr: str,
+    data: Any,
+    ip: str | None,
+    user_agent: str,
+) -> str:
+    payload = json.dumps(
+        [
+            prev_hash,
+            at.astimezone(UTC).isoformat(timespec="microseconds"),
+            actor_id,
+            actor_name,
+            role,
+            action,
+            target_type,
+            target_id,
+            target_repr,
+            _canonical(data),
+            ip,
+            user_agent,
+        ],
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def _lock_chain() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
+    # SQLite runs IMMEDIATE transactions: writers are already serialised.
+
+
+def _target_fields(target: models.Model | None) -> tuple[str, str, str]:
+    if target is None:
+        return "", "", ""
+    return target._meta.label_lower, str(target.pk), str(target)[:255]
+
+
+@transaction.atomic
+def record(
+    *,
+    actor,
+    action: str,
+    target: models.Model | None = None,
+    data: dict | None = None,
+    before: dict | None = None,
+    after: dict | None = None,
+    role: str | None = None,
+) -> AuditEvent:
+    """Append an event; ``before``/``after`` hold changed values, ``data`` anything else worth keeping."""
+    ctx = current.get()
+    payload = dict(data or {})
+    if before is not None:
+        payload["before"] = before
+    if after is not None:
+        payload["after"] = after
+    payload = _canonical(payload)
+    if role is None:
+        role = ctx.role.resolve() if hasattr(ctx.role, "resolve") else str(ctx.role)
+    actor_obj = actor if actor is not None and getattr(actor, "pk", None) else None
+    target_type, target_id, target_repr = _target_fields(target)
+    _lock_chain()
+    last = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
+    fields = {
+        "at": timezone.now(),
+        "actor_id": actor_obj.pk if actor_obj else None,
+        "actor_name": actor_obj.get_username() if actor_obj else "",
+        "role": role or "",
+        "action": action,
+        "target_type": target_type,
+        "target_id": target_id,
+        "target_repr": target_repr,
+        "data": payload,
+        "ip": ctx.ip,
+        "user_agent": ctx.user_agent,
+    }
+    prev = last or GENESIS
+    return AuditEvent.objects.create(prev_hash=prev, hash=event_hash(prev_hash=prev, **fields), **fields)
+
+
+def verify_chain(batch: int = 5000) -> Iterator[str]:
+    """Yield a description of every break in the chain: an edited, inserted or deleted event."""
+    prev = GENESIS
+    last_id = 0
+    while True:
+        rows = list(AuditEvent.objects.filter(id__gt=last_id).order_by("id")[:batch])
+        if not rows:
+            return
+        for ev in rows:
+            if ev.prev_hash != prev:
+                yield f"event {ev.id}: the event before it was deleted or changed"
+            expected = event_hash(
+                prev_hash=ev.prev_hash,
+                at=ev.at,
+                actor_id=ev.actor_id,
+                actor_name=ev.actor_name,
+                role=ev.role,
+                action=ev.action,
+                target_type=ev.target_type,
+                target_id=ev.target_id,
+                target_repr=ev.target_repr,
+                data=ev.data,
+                ip=ev.ip,
+                user_agent=ev.user_agent,
+            )
+            if ev.hash != expected:
+                yield f"event {ev.id}: its content was changed"
+            prev = ev.hash
+            last_id = ev.id

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from hemis.web.views import account, health, home
+
+app_name = "web"
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("healthz", health.healthz, name="healthz"),
+    path("login/", account.LoginView.as_view(), name="login"),
+    path("logout/", account.logout_view, name="logout"),
+    path("password/", account.PasswordChangeView.as_view(), name="password_change"),
+    path("role/", account.switch_role, name="switch_role"),
+    path("profile/", home.profile, name="profile"),
+]

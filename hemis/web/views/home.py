@@ -1,0 +1,39 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from hemis.access import policy
+from hemis.access.roles import RoleCode
+from hemis.staff.selectors import appointments_of, employee_of
+from hemis.students.selectors import student_of
+from hemis.web.selectors import dashboard_figures
+
+
+@login_required
+def home(request):
+    principal = request.principal
+    policy.require(principal, "web.dashboard")
+    context = {"figures": dashboard_figures(principal)}
+    if principal.role == RoleCode.STUDENT:
+        context["student"] = student_of(request.user)
+    elif principal.role == RoleCode.TEACHER:
+        employee = employee_of(request.user)
+        context["employee"] = employee
+        context["appointments"] = appointments_of(employee) if employee else []
+    return render(request, "web/home.html", context)
+
+
+@login_required
+def profile(request):
+    principal = request.principal
+    policy.require(principal, "web.profile")
+    employee = employee_of(request.user)
+    student = student_of(request.user)
+    return render(
+        request,
+        "web/profile.html",
+        {
+            "employee": employee,
+            "student": student,
+            "appointments": appointments_of(employee) if employee else [],
+        },
+    )
