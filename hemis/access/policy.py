@@ -42,6 +42,9 @@ RULES: dict[str, frozenset[str]] = {
     "people.personal_data": frozenset({R.SUPER_ADMIN, R.HR, R.DEAN}),
     "access.manage_roles": frozenset({R.SUPER_ADMIN}),
     "audit.view": frozenset({R.SUPER_ADMIN}),
+    # -- access / audit / password resets --
+    # -- classifiers / calendar --
+    # -- compliance / university settings --
 }
 
 

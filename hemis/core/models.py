@@ -47,3 +47,52 @@ def localized(obj: object, field: str) -> str:
     lang = (get_language() or "uz")[:2]
     value = getattr(obj, f"{field}_{lang}", "") or ""
     return value or getattr(obj, f"{field}_uz", "")
+
+
+class StudyWeek(models.IntegerChoices):
+    FIVE_DAYS = 5, _("5-day week")
+    SIX_DAYS = 6, _("6-day week")
+
+
+class UniversitySettings(TimeStamped):
+    """The one row of settings of this university (annex 1, item 1); ``current()`` returns it."""
+
+    name_uz = models.CharField(_("name (Uzbek)"), max_length=255, default="")
+    name_en = models.CharField(_("name (English)"), max_length=255, blank=True, default="")
+    hemis_code = models.CharField(_("HEMIS code of the university"), max_length=16, blank=True, default="")
+    launch_date = models.DateField(_("system launch date"), null=True, blank=True)
+    study_week = models.PositiveSmallIntegerField(
+        _("study week"), choices=StudyWeek.choices, default=StudyWeek.SIX_DAYS
+    )
+    languages = models.JSONField(_("interface languages"), default=list, blank=True)
+    gpa_method = models.CharField(_("GPA calculation method"), max_length=32, blank=True, default="")
+    gpa_method_decided_on = models.DateField(_("council decision date"), null=True, blank=True)
+    integration = models.JSONField(_("integration settings"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("university settings")
+        verbose_name_plural = _("university settings")
+
+    def __str__(self) -> str:
+        return self.name_uz or "OpenHEMIS"
+
+    @classmethod
+    def current(cls) -> "UniversitySettings":
+        obj = cls.objects.order_by("pk").first()
+        return obj if obj is not None else cls.objects.create()
+
+
+class CalendarOverride(TimeStamped):
+    """A local exception to the national calendar: an extra day off or an extra working day."""
+
+    date = models.DateField(_("date"), unique=True)
+    is_working_day = models.BooleanField(_("working day"))
+    reason = models.CharField(_("reason"), max_length=255)
+
+    class Meta:
+        verbose_name = _("calendar override")
+        verbose_name_plural = _("calendar overrides")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d.%m.%Y} {self.reason}"

@@ -22,6 +22,8 @@ class NavItem:
 NAV: list[NavItem] = [
     NavItem(_("Home"), "web:home", "web.dashboard"),
     NavItem(_("My profile"), "web:profile", "web.profile"),
+    # -- administration pages (access, audit, classifiers, calendar, settings) --
+    # -- compliance pages --
 ]
 
 

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from hemis.web.views import account, health, home
 
@@ -12,4 +12,6 @@ urlpatterns = [
     path("password/", account.PasswordChangeView.as_view(), name="password_change"),
     path("role/", account.switch_role, name="switch_role"),
     path("profile/", home.profile, name="profile"),
+    path("admin/", include("hemis.web.admin_pages.urls")),
+    path("compliance/", include("hemis.web.compliance.urls")),
 ]
