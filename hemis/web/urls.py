@@ -13,5 +13,6 @@ urlpatterns = [
     path("role/", account.switch_role, name="switch_role"),
     path("profile/", home.profile, name="profile"),
     path("admin/", include("hemis.web.admin_pages.urls")),
+    path("reference/", include("hemis.web.reference.urls")),
     path("compliance/", include("hemis.web.compliance.urls")),
 ]
