@@ -1,0 +1,105 @@
+"""Benchmarks: seed a large demo university into a scratch database and time the pages that matter.
+
+    make bench                          # SQLite, 30,000 students
+    BENCH_STUDENTS=5000 make bench
+    DATABASE_URL=postgres://... make bench
+
+Results go to bench/results/<UTC timestamp>.json (and are printed). Timings are medians of repeated
+requests made in-process through Django's test client, so they measure our code and the database,
+not the network or the WSGI server.
+"""
+
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+STUDENTS = int(os.environ.get("BENCH_STUDENTS", "30000"))
+REPEAT = int(os.environ.get("BENCH_REPEAT", "20"))
+scratch = tempfile.mkdtemp(prefix="hemis-bench-")
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{scratch}/bench.sqlite3")
+os.environ.setdefault("DEBUG", "1")
+os.environ.setdefault("HTTPS", "0")
+os.environ.setdefault("LOG_LEVEL", "WARNING")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, reset_queries  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from hemis.students.models import Student  # noqa: E402
+
+
+def timed(fn, repeat: int = 1) -> list[float]:
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def page(client: Client, url: str) -> dict:
+    client.get(url)  # warm caches
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    samples = timed(lambda: client.get(url), REPEAT)
+    return {
+        "url": url,
+        "queries": len(ctx.captured_queries),
+        "median_ms": round(statistics.median(samples), 1),
+        "p90_ms": round(sorted(samples)[int(len(samples) * 0.9) - 1], 1),
+    }
+
+
+def main() -> None:
+    results: dict = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "students": STUDENTS,
+        "database": connection.vendor,
+        "measures": {},
+    }
+    call_command("migrate", verbosity=0)
+    seconds = timed(lambda: call_command("seed_demo", students=STUDENTS, force=True, verbosity=0))[0] / 1000
+    results["measures"]["seed_demo_seconds"] = round(seconds, 1)
+    results["measures"]["students_in_db"] = Student.objects.count()
+
+    pages = {}
+    student_login = Student.objects.exclude(user=None).values_list("student_id_number", flat=True).first()
+    for login in ("admin", "management", "dean", "head", "teacher", student_login):
+        client = Client()
+        client.force_login(get_user_model().objects.get(username=login))
+        reset_queries()
+        pages[login if login != student_login else "student"] = [page(client, "/"), page(client, "/profile/")]
+    results["measures"]["pages"] = pages
+
+    client = Client()
+    login_samples = timed(
+        lambda: client.post("/login/", {"username": "dean", "password": "hemis-demo"}) and client.logout(), 10
+    )
+    results["measures"]["login_median_ms"] = round(statistics.median(login_samples), 1)
+
+    out_dir = ROOT / "bench" / "results"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    out = out_dir / f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}.json"
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    print(json.dumps(results, indent=2, ensure_ascii=False))
+    print(f"written to {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,12 @@
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def masked(value, allowed: bool) -> str:
+    """Personal data for a viewer not entitled to it: all but the last two characters hidden."""
+    text = "" if value is None else str(value)
+    if allowed or not text:
+        return text
+    return "•" * max(len(text) - 2, 4) + text[-2:]
