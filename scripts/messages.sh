@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cd hemis
+export DEBUG=1
 for lang in uz ru en; do
   ../.venv/bin/python ../manage.py makemessages -l "$lang" --no-obsolete --no-location -v0 \
     --ignore 'tests/*' --ignore '*/tests/*'
