@@ -1,0 +1,1 @@
+"""A deterministic demo university: ``plan.build_plan`` draws it, ``builder.load`` writes it."""

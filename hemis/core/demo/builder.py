@@ -1,0 +1,213 @@
+"""Write a demo ``Plan`` into the database in one transaction, with bulk inserts."""
+
+import datetime as dt
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+
+from hemis.academics.models import EducationType, Programme
+from hemis.access.models import Role, RoleGrant, User
+from hemis.audit import services as audit
+from hemis.core.demo import structure
+from hemis.core.demo.identity import PersonData
+from hemis.core.demo.plan import Plan
+from hemis.core.models import StudyWeek, UniversitySettings
+from hemis.core.people import Gender
+from hemis.org.models import OrgUnit
+from hemis.org.services import create_unit
+from hemis.staff.models import Appointment, Employee
+from hemis.students.models import Group, Student
+
+BATCH = 2000
+LAUNCH_DATE = dt.date(2025, 9, 1)
+
+
+def demo_usernames(plan: Plan) -> list[str]:
+    return [e.login for e in plan.employees if e.login] + [s.student_id_number for s in plan.students]
+
+
+def obstacles(plan: Plan) -> list[str]:
+    """Why the plan cannot be loaded into this database (empty when it can)."""
+    found = []
+    units = OrgUnit.objects.count()
+    if units:
+        found.append(f"the database already has {units} org units")
+    names = demo_usernames(plan)
+    clashes = [u for i in range(0, len(names), BATCH) for u in _existing_usernames(names[i : i + BATCH])]
+    if clashes:
+        found.append(f"{len(clashes)} demo login(s) already exist, e.g. {', '.join(sorted(clashes)[:3])}")
+    if RoleGrant.objects.filter(role_id="super_admin", revoked_at__isnull=True).exists():
+        found.append("a super administrator already exists")
+    return found
+
+
+def _existing_usernames(names: list[str]) -> list[str]:
+    return list(User.objects.filter(username__in=names).values_list("username", flat=True))
+
+
+@transaction.atomic
+def load(*, plan: Plan, password: str, seed: int) -> dict[str, int]:
+    """Create the whole demo university; every user gets ``password`` (hashed once, shared)."""
+    units: dict[str, OrgUnit] = {}
+    for spec in plan.units:  # parents come first in the plan, so each path can be built from its parent's
+        units[spec.code] = _unit(spec, parent=units.get(spec.parent or ""))
+    programmes = _programmes(plan, units)
+    groups = _groups(plan, programmes, units)
+    users = _users(plan, make_password(password))
+    employees = _employees(plan, users)
+    _appointments(plan, employees, units)
+    _students(plan, groups, users)
+    grants = _grants(plan, users, units)
+    settings = _university()
+    counts = {
+        "units": len(units),
+        "programmes": len(programmes),
+        "groups": len(groups),
+        "employees": len(employees),
+        "students": len(plan.students),
+        "users": len(users),
+        "grants": grants,
+    }
+    audit.record(actor=None, action="core.demo.loaded", target=settings, data={"seed": seed, **counts})
+    return counts
+
+
+def _unit(spec: structure.UnitSpec, *, parent: OrgUnit | None) -> OrgUnit:
+    return create_unit(
+        code=spec.code,
+        name_uz=spec.name_uz,
+        name_ru=spec.name_ru,
+        name_en=spec.name_en,
+        structure_type=spec.structure_type,
+        parent=parent,
+    )
+
+
+def _programmes(plan: Plan, units: dict[str, OrgUnit]) -> dict[str, Programme]:
+    rows = [
+        Programme(
+            code=p.code,
+            name_uz=p.name_uz,
+            name_ru=p.name_ru,
+            name_en=p.name_en,
+            faculty=units[p.faculty],
+            education_type=EducationType.MASTER if p.master else EducationType.BACHELOR,
+            duration_years=2 if p.master else 4,
+        )
+        for p in plan.programmes
+    ]
+    return {p.code: p for p in Programme.objects.bulk_create(rows, batch_size=BATCH)}
+
+
+def _groups(plan: Plan, programmes: dict[str, Programme], units: dict[str, OrgUnit]) -> dict[str, Group]:
+    rows = [
+        Group(
+            name=g.name,
+            programme=programmes[g.programme],
+            faculty=units[g.faculty],
+            intake_year=g.intake_year,
+            course=g.course,
+            language=g.language,
+        )
+        for g in plan.groups
+    ]
+    return {g.name: g for g in Group.objects.bulk_create(rows, batch_size=BATCH)}
+
+
+def _users(plan: Plan, password_hash: str) -> dict[str, User]:
+    people = [(e.login, e.person, e.email) for e in plan.employees if e.login]
+    people += [(s.student_id_number, s.person, s.email) for s in plan.students]
+    rows = [
+        User(
+            username=login,
+            first_name=p.first_name,
+            last_name=p.last_name,
+            email=email,
+            password=password_hash,
+        )
+        for login, p, email in people
+    ]
+    return {u.username: u for u in User.objects.bulk_create(rows, batch_size=BATCH)}
+
+
+def _person_fields(person: PersonData, email: str) -> dict:
+    return {
+        "last_name": person.last_name,
+        "first_name": person.first_name,
+        "patronymic": person.patronymic,
+        "pinfl": person.pinfl,
+        "passport": person.passport,
+        "birth_date": person.birth_date,
+        "gender": Gender.FEMALE if person.female else Gender.MALE,
+        "phone": person.phone,
+        "email": email,
+        "address": person.address,
+    }
+
+
+def _employees(plan: Plan, users: dict[str, User]) -> list[Employee]:
+    rows = [
+        Employee(
+            **_person_fields(e.person, e.email),
+            user=users.get(e.login) if e.login else None,
+            employee_type=e.employee_type,
+            academic_degree=e.academic_degree,
+            academic_rank=e.academic_rank,
+        )
+        for e in plan.employees
+    ]
+    return Employee.objects.bulk_create(rows, batch_size=BATCH)
+
+
+def _appointments(plan: Plan, employees: list[Employee], units: dict[str, OrgUnit]) -> None:
+    rows = [
+        Appointment(
+            employee=employee,
+            org_unit=units[a.unit],
+            position=a.position,
+            employment_form=a.employment_form,
+            rate=a.rate,
+            order_number=a.order_number,
+            order_date=a.order_date,
+            start_date=a.start_date,
+        )
+        for data, employee in zip(plan.employees, employees, strict=True)
+        for a in data.appointments
+    ]
+    Appointment.objects.bulk_create(rows, batch_size=BATCH)
+
+
+def _students(plan: Plan, groups: dict[str, Group], users: dict[str, User]) -> None:
+    rows = [
+        Student(
+            **_person_fields(s.person, s.email),
+            user=users[s.student_id_number],
+            student_id_number=s.student_id_number,
+            group=groups[s.group],
+            status=s.status,
+            payment_form=s.payment_form,
+        )
+        for s in plan.students
+    ]
+    Student.objects.bulk_create(rows, batch_size=BATCH)
+
+
+def _grants(plan: Plan, users: dict[str, User], units: dict[str, OrgUnit]) -> int:
+    roles = Role.objects.in_bulk()
+    rows = [
+        RoleGrant(user=users[e.login], role=roles[role], org_unit=units[scope] if scope else None)
+        for e in plan.employees
+        if e.login
+        for role, scope in e.grants
+    ]
+    return len(RoleGrant.objects.bulk_create(rows, batch_size=BATCH))
+
+
+def _university() -> UniversitySettings:
+    settings = UniversitySettings.current()
+    values = {**structure.UNIVERSITY, "launch_date": LAUNCH_DATE, "study_week": StudyWeek.SIX_DAYS}
+    fields = [name for name in values if hasattr(settings, name)]  # name_ru arrives with a later migration
+    for name in fields:
+        setattr(settings, name, values[name])
+    settings.save(update_fields=[*fields, "updated_at"])
+    return settings
