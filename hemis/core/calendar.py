@@ -8,17 +8,24 @@ days off, extra working days) come from the database.
 many dates. The module functions build one per call, for the occasional question.
 
 Conventions: ``add_working_days(d, n)`` is the n-th working day after ``d`` (before it when n < 0;
-``d`` itself when n == 0). ``working_days_between(a, b)`` counts the working days in (a, b], and is
-negative when b < a — so ``working_days_between(d, add_working_days(d, n)) == n``.
+``d`` itself when n == 0). ``working_days_between(a, b)`` counts the working days one steps onto
+walking from ``a`` to ``b`` (``a`` excluded, ``b`` included): those in (a, b] when b ≥ a, and minus
+those in [b, a) when b < a — so ``working_days_between(d, add_working_days(d, n)) == n`` for every
+``d`` and ``n``, whether or not ``d`` itself is a working day.
 """
 
 import datetime as dt
+import threading
 from functools import cache
 
 import holidays
+from django.utils.translation import get_language
 from holidays.countries import Uzbekistan
 
 SUNDAY = 6
+ONE_DAY = dt.timedelta(days=1)
+# The package names Uzbek holidays in Uzbek and English only; Russian pages show the Uzbek name.
+_NAME_LANGUAGES = {"uz": "uz", "en": "en_US"}
 
 
 class _SixDayUzbekistan(Uzbekistan):
@@ -26,10 +33,39 @@ class _SixDayUzbekistan(Uzbekistan):
 
 
 @cache
-def _national(study_week: int) -> holidays.HolidayBase:
+def _national(study_week: int, language: str = "uz") -> holidays.HolidayBase:
     if study_week == 6:
-        return _SixDayUzbekistan()
-    return holidays.country_holidays("UZ")
+        return _SixDayUzbekistan(language=language)
+    return holidays.country_holidays("UZ", language=language)
+
+
+_fill_lock = threading.Lock()
+_filled: set[tuple[int, str, int]] = set()
+
+
+def _national_for(study_week: int, year: int, language: str = "uz") -> holidays.HolidayBase:
+    """The shared national calendar with ``year`` filled in.
+
+    The package fills a year on first use; two threads filling the same year at once would move
+    the observed days off twice, so the first use of each year happens under a lock.
+    """
+    key = (study_week, language, year)
+    calendar = _national(study_week, language)
+    if key not in _filled:
+        with _fill_lock:
+            if key not in _filled:
+                _ = dt.date(year, 1, 1) in calendar
+                _filled.add(key)
+    return calendar
+
+
+@cache
+def _days_off(study_week: int, year: int) -> frozenset[dt.date]:
+    """The national days off of ``year`` (weekends, holidays, decree days) — asked once per year."""
+    national = _national_for(study_week, year)
+    first = dt.date(year, 1, 1)
+    days = (first + dt.timedelta(days=i) for i in range(366))
+    return frozenset(d for d in days if d.year == year and not national.is_working_day(d))
 
 
 class WorkingCalendar:
@@ -43,34 +79,44 @@ class WorkingCalendar:
                 overrides = dict(CalendarOverride.objects.values_list("date", "is_working_day"))
         self.study_week = study_week
         self.overrides = overrides
-        self._national = _national(study_week)
 
     def is_working_day(self, day: dt.date) -> bool:
-        if day in self.overrides:
-            return self.overrides[day]
-        return self._national.is_working_day(day)
+        working = self.overrides.get(day)
+        if working is not None:
+            return working
+        return day not in _days_off(self.study_week, day.year)
 
-    def holiday_name(self, day: dt.date) -> str | None:
-        return self._national.get(day)
+    def is_weekend(self, day: dt.date) -> bool:
+        """Whether ``day`` is a rest day of the study week (a Sunday, or a Saturday in a 5-day week)."""
+        return day.weekday() in _national(self.study_week).weekend
+
+    def holiday_name(self, day: dt.date, language: str | None = None) -> str | None:
+        """The national holiday or decree day off on ``day``, in ``language`` (default: the active one)."""
+        code = _NAME_LANGUAGES.get((language or get_language() or "uz")[:2], "uz")
+        return _national_for(self.study_week, day.year, code).get(day)
 
     def add_working_days(self, day: dt.date, n: int) -> dt.date:
-        step = 1 if n >= 0 else -1
+        step = ONE_DAY if n >= 0 else -ONE_DAY
         remaining = abs(n)
         while remaining:
-            day += dt.timedelta(days=step)
+            day += step
             if self.is_working_day(day):
                 remaining -= 1
         return day
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
         if end < start:
-            return -self.working_days_between(end, start)
+            return -self._count(end, start - ONE_DAY)
+        return self._count(start + ONE_DAY, end)
+
+    def _count(self, first: dt.date, last: dt.date) -> int:
+        """Working days in [first, last]."""
         count = 0
-        day = start
-        while day < end:
-            day += dt.timedelta(days=1)
+        day = first
+        while day <= last:
             if self.is_working_day(day):
                 count += 1
+            day += ONE_DAY
         return count
 
 
