@@ -54,10 +54,25 @@ class StudyWeek(models.IntegerChoices):
     SIX_DAYS = 6, _("6-day week")
 
 
+class GpaMethod(models.TextChoices):
+    """How the GPA is calculated; the university council chooses (annex 1, item 7)."""
+
+    CREDIT_WEIGHTED = "credit_weighted", _("Credit-weighted average of grade points")
+    SIMPLE_AVERAGE = "simple_average", _("Simple average of grade points")
+
+
+class StaffEntryDays(models.IntegerChoices):
+    """Working days HR has to enter hires, dismissals and position changes (annex 3, item 3)."""
+
+    THREE = 3, _("3 working days (chapter 3.1.3)")
+    TEN = 10, _("10 working days (annex 3)")
+
+
 class UniversitySettings(TimeStamped):
     """The one row of settings of this university (annex 1, item 1); ``current()`` returns it."""
 
     name_uz = models.CharField(_("name (Uzbek)"), max_length=255, default="")
+    name_ru = models.CharField(_("name (Russian)"), max_length=255, blank=True, default="")
     name_en = models.CharField(_("name (English)"), max_length=255, blank=True, default="")
     hemis_code = models.CharField(_("HEMIS code of the university"), max_length=16, blank=True, default="")
     launch_date = models.DateField(_("system launch date"), null=True, blank=True)
@@ -65,8 +80,15 @@ class UniversitySettings(TimeStamped):
         _("study week"), choices=StudyWeek.choices, default=StudyWeek.SIX_DAYS
     )
     languages = models.JSONField(_("interface languages"), default=list, blank=True)
-    gpa_method = models.CharField(_("GPA calculation method"), max_length=32, blank=True, default="")
+    gpa_method = models.CharField(
+        _("GPA calculation method"), max_length=32, choices=GpaMethod.choices, blank=True, default=""
+    )
     gpa_method_decided_on = models.DateField(_("council decision date"), null=True, blank=True)
+    # When the GPA method last changed (set by the settings service): annex 1 item 7 is measured on it.
+    gpa_method_set_on = models.DateField(_("GPA method set on"), null=True, blank=True, editable=False)
+    staff_entry_days = models.PositiveSmallIntegerField(
+        _("deadline for entering staff changes"), choices=StaffEntryDays.choices, default=StaffEntryDays.THREE
+    )
     integration = models.JSONField(_("integration settings"), default=dict, blank=True)
 
     class Meta:

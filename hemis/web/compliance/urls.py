@@ -1,3 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from hemis.web.compliance import views
+
+# Included at /compliance/ in the "web" namespace: reverse as "web:compliance_…".
+urlpatterns = [
+    path("processes/", views.index, name="compliance_index"),
+    path("processes/<str:process_id>/", views.process_detail, name="compliance_process"),
+    path("settings/", views.settings_edit, name="compliance_settings"),
+]

@@ -1,5 +1,7 @@
 from django import template
 
+from hemis.core.selectors import enabled_languages
+
 register = template.Library()
 
 
@@ -10,3 +12,9 @@ def masked(value, allowed: bool) -> str:
     if allowed or not text:
         return text
     return "•" * max(len(text) - 2, 4) + text[-2:]
+
+
+@register.simple_tag
+def interface_languages() -> list[tuple[str, str]]:
+    """``{% interface_languages as LANGUAGES %}``: the languages the university enabled, for the switchers."""
+    return enabled_languages()

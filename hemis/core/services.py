@@ -1,0 +1,108 @@
+"""Writes on the university's settings (annex 1, item 1); every change is audited."""
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hemis.audit import services as audit
+from hemis.core.models import UniversitySettings
+
+EDITABLE = frozenset(
+    {
+        "name_uz",
+        "name_ru",
+        "name_en",
+        "hemis_code",
+        "launch_date",
+        "study_week",
+        "languages",
+        "gpa_method",
+        "gpa_method_decided_on",
+        "staff_entry_days",
+        "integration",
+    }
+)
+# The keys of ``integration`` this service manages; other keys already stored are kept as they are.
+INTEGRATION_KEYS = frozenset({"sync_enabled", "api_base_url", "organisation_code"})
+REQUIRED_LANGUAGE = "uz"
+TASHKENT = ZoneInfo("Asia/Tashkent")
+
+
+def _clean_languages(value: Any) -> list[str]:
+    known = [code for code, _name in settings.LANGUAGES]
+    if not isinstance(value, list | tuple) or any(code not in known for code in value):
+        raise ValidationError({"languages": _("Choose interface languages from the list.")})
+    if REQUIRED_LANGUAGE not in value:
+        raise ValidationError({"languages": _("Uzbek must stay enabled.")})
+    return [code for code in known if code in value]
+
+
+def _clean_integration(value: Any, current: dict) -> dict:
+    if not isinstance(value, dict) or set(value) - INTEGRATION_KEYS:
+        raise ValidationError({"integration": _("Unknown integration setting.")})
+    merged = {**current, **value}
+    if not isinstance(merged.get("sync_enabled", False), bool):
+        raise ValidationError({"sync_enabled": _("Say yes or no.")})
+    url = str(merged.get("api_base_url", "") or "")
+    if url:
+        try:
+            URLValidator(schemes=["http", "https"])(url)
+        except ValidationError:
+            raise ValidationError({"api_base_url": _("Enter a valid http or https address.")}) from None
+    code = str(merged.get("organisation_code", "") or "")
+    if len(code) > 32:
+        raise ValidationError({"organisation_code": _("The organisation code is at most 32 characters.")})
+    if merged.get("sync_enabled") and not (url and code):
+        raise ValidationError(
+            {"sync_enabled": _("Synchronisation needs the central API address and the organisation code.")}
+        )
+    return merged
+
+
+def _normalised(changes: dict[str, Any], current: UniversitySettings) -> dict[str, Any]:
+    unknown = sorted(set(changes) - EDITABLE)
+    if unknown:
+        raise ValidationError({field: _("This setting cannot be changed here.") for field in unknown})
+    values = dict(changes)
+    if "languages" in values:
+        values["languages"] = _clean_languages(values["languages"])
+    if "integration" in values:
+        values["integration"] = _clean_integration(values["integration"], current.integration or {})
+    return values
+
+
+@transaction.atomic
+def update_university_settings(*, actor, **changes: Any) -> UniversitySettings:
+    """Change the settings; saves and audits (``core.settings.updated``) only the fields that differ.
+
+    Changing the GPA method records the day (Tashkent) in ``gpa_method_set_on``: annex 1 item 7
+    is measured on it. Raises ValidationError naming the field; nothing is saved then.
+    """
+    obj = UniversitySettings.objects.select_for_update().get(pk=UniversitySettings.current().pk)
+    values = _normalised(changes, obj)
+    before = {field: getattr(obj, field) for field in values}
+    for field, value in values.items():
+        setattr(obj, field, value)
+    obj.full_clean(exclude=[f.name for f in obj._meta.fields if f.name not in values])
+    changed = [field for field in values if getattr(obj, field) != before[field]]
+    if not changed:
+        return obj
+    if "gpa_method" in changed:
+        before["gpa_method_set_on"] = obj.gpa_method_set_on
+        obj.gpa_method_set_on = timezone.localdate(timezone=TASHKENT) if obj.gpa_method else None
+        changed.append("gpa_method_set_on")
+    obj.save(update_fields=[*changed, "updated_at"])
+    audit.record(
+        actor=actor,
+        action="core.settings.updated",
+        target=obj,
+        before={field: before[field] for field in changed},
+        after={field: getattr(obj, field) for field in changed},
+    )
+    return obj

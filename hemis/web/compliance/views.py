@@ -1,0 +1,81 @@
+"""The regulation compliance pages (management, super administrator) and the university settings
+page (super administrator, annex 1 item 1)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from hemis.access import policy
+from hemis.compliance import engine, registry
+from hemis.core import services as core_services
+from hemis.core.models import UniversitySettings
+from hemis.web.compliance.forms import ComplianceFilterForm, UniversitySettingsForm
+
+
+@login_required
+@require_GET
+def index(request):
+    policy.require(request.principal, "compliance.view")
+    form = ComplianceFilterForm(request.GET or None, units=policy.visible_org_units(request.principal))
+    role = unit = None
+    if form.is_bound and form.is_valid():
+        role = form.cleaned_data["role"] or None
+        unit = form.cleaned_data["unit"]
+    results = engine.evaluate(role=role, unit=unit)
+    return render(
+        request,
+        "web/compliance/index.html",
+        {
+            "form": form,
+            "results": results,
+            "totals": engine.totals(results),
+            "measured": sum(1 for result in results if result.measured),
+            "unit": unit,
+        },
+    )
+
+
+@login_required
+@require_GET
+def process_detail(request, process_id: str):
+    policy.require(request.principal, "compliance.view")
+    process = registry.get(process_id)
+    if process is None:
+        raise Http404(process_id)
+    context = engine.build_context()
+    result = engine.evaluate_process(process, context)
+    return render(request, "web/compliance/process.html", {"result": result, "today": context.today})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def settings_edit(request):
+    policy.require(request.principal, "settings.edit")
+    university = UniversitySettings.current()
+    if request.method != "POST":
+        form = UniversitySettingsForm(initial=UniversitySettingsForm.initial_from(university))
+        return render(request, "web/settings/edit.html", {"form": form, "university": university})
+    form = UniversitySettingsForm(request.POST)
+    if form.is_valid():
+        try:
+            core_services.update_university_settings(actor=request.user, **form.changes())
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The university settings have been saved."))
+            return redirect("web:compliance_settings")
+    return render(request, "web/settings/edit.html", {"form": form, "university": university})
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    """Put a service's errors on the form fields they name (the rest on top of the form)."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, messages_ in error.message_dict.items():
+        for message in messages_:
+            form.add_error(field if field in form.fields else None, message)
