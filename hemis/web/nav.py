@@ -23,7 +23,19 @@ NAV: list[NavItem] = [
     NavItem(_("Home"), "web:home", "web.dashboard"),
     NavItem(_("My profile"), "web:profile", "web.profile"),
     # -- administration pages (access, audit, classifiers, calendar, settings) --
+    NavItem(_("Users and roles"), "web:admin_users", "access.manage_roles", _("Administration")),
+    NavItem(_("Action journal"), "web:admin_journal", "audit.view", _("Administration")),
+    NavItem(
+        _("Reset a student's password"),
+        "web:admin_student_password",
+        "access.reset_student_password",
+        _("Administration"),
+    ),
+    NavItem(_("Classifiers"), "web:reference_classifiers", "classifiers.view", _("Administration")),
+    NavItem(_("Working-day calendar"), "web:reference_calendar", "calendar.view", _("Administration")),
     # -- compliance pages --
+    NavItem(_("Regulation compliance"), "web:compliance_index", "compliance.view"),
+    NavItem(_("University settings"), "web:compliance_settings", "settings.edit", _("Administration")),
 ]
 
 
