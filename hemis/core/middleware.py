@@ -2,6 +2,10 @@ import logging
 import time
 import uuid
 
+from django.conf import settings
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
 logger = logging.getLogger("hemis.request")
 
 
@@ -28,4 +32,26 @@ class RequestLogMiddleware:
                 "user": user.pk if user is not None and user.is_authenticated else None,
             },
         )
+        return response
+
+
+class LanguageMiddleware:
+    """Uzbek unless the user chose another language with the switcher (kept in a cookie).
+
+    The browser's Accept-Language is deliberately not followed: HEMIS speaks Uzbek first, and
+    many campus machines are set up in English or Russian by default.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.codes = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in self.codes else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        patch_vary_headers(response, ["Cookie"])
         return response

@@ -101,3 +101,16 @@ def test_forced_password_change_redirects_everything(client, dean_chemistry):
     assert dean_chemistry.must_change_password is False
     assert dean_chemistry.check_password("Yangi-parol-2026")
     assert client.get(reverse("web:home")).status_code == 200
+
+
+def test_uzbek_is_the_default_whatever_the_browser_asks(client, db):
+    response = client.get(reverse("web:login"), HTTP_ACCEPT_LANGUAGE="ru-RU,ru;q=0.9,en;q=0.8")
+    assert response["Content-Language"] == "uz"
+    assert '<html lang="uz">' in response.content.decode()
+
+
+def test_the_chosen_language_is_kept(client, db):
+    client.post(reverse("set_language"), {"language": "ru", "next": "/login/"})
+    response = client.get(reverse("web:login"))
+    assert response["Content-Language"] == "ru"
+    assert "Войти" in response.content.decode()
