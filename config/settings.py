@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "hemis.classifiers",
     "hemis.org",
     "hemis.staff",
+    "hemis.careers",
     "hemis.academics",
     "hemis.students",
     "hemis.compliance",

@@ -42,6 +42,10 @@ RULES: dict[str, frozenset[str]] = {
     "people.personal_data": frozenset({R.SUPER_ADMIN, R.HR, R.DEAN}),
     "access.manage_roles": frozenset({R.SUPER_ADMIN}),
     "audit.view": frozenset({R.SUPER_ADMIN}),
+    # -- structure (org) --
+    # -- staff --
+    # -- careers --
+    # -- academic set-up --
     # -- access / audit / password resets --
     "audit.export": frozenset({R.SUPER_ADMIN}),
     "access.reset_staff_password": frozenset({R.SUPER_ADMIN}),

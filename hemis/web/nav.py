@@ -22,6 +22,10 @@ class NavItem:
 NAV: list[NavItem] = [
     NavItem(_("Home"), "web:home", "web.dashboard"),
     NavItem(_("My profile"), "web:profile", "web.profile"),
+    # -- structure pages (org) --
+    # -- staff pages --
+    # -- careers pages --
+    # -- academic set-up pages --
     # -- administration pages (access, audit, classifiers, calendar, settings) --
     NavItem(_("Users and roles"), "web:admin_users", "access.manage_roles", _("Administration")),
     NavItem(_("Action journal"), "web:admin_journal", "audit.view", _("Administration")),

@@ -14,5 +14,9 @@ urlpatterns = [
     path("profile/", home.profile, name="profile"),
     path("admin/", include("hemis.web.admin_pages.urls")),
     path("reference/", include("hemis.web.reference.urls")),
+    path("structure/", include("hemis.web.org.urls")),
+    path("staff/", include("hemis.web.staff.urls")),
+    path("careers/", include("hemis.web.careers.urls")),
+    path("academics/", include("hemis.web.academics.urls")),
     path("compliance/", include("hemis.web.compliance.urls")),
 ]

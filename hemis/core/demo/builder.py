@@ -8,7 +8,7 @@ from django.db import transaction
 from hemis.academics.models import EducationType, Programme
 from hemis.access.models import Role, RoleGrant, User
 from hemis.audit import services as audit
-from hemis.core.demo import structure
+from hemis.core.demo import extensions, structure
 from hemis.core.demo.identity import PersonData
 from hemis.core.demo.plan import Plan
 from hemis.core.models import StudyWeek, UniversitySettings
@@ -68,6 +68,7 @@ def load(*, plan: Plan, password: str, seed: int) -> dict[str, int]:
         "users": len(users),
         "grants": grants,
     }
+    counts.update(extensions.run_all(seed=seed))
     audit.record(actor=None, action="core.demo.loaded", target=settings, data={"seed": seed, **counts})
     return counts
 
