@@ -25,7 +25,19 @@ NAV: list[NavItem] = [
     # -- structure pages (org) --
     # -- staff pages --
     # -- careers pages --
+    NavItem(_("Competitive selection"), "web:careers_competitions", "careers.view", _("Staff")),
+    NavItem(_("Selection monitoring"), "web:careers_selection_monitoring", "careers.view", _("Staff")),
+    NavItem(_("Professional development"), "web:careers_trainings", "careers.view", _("Staff")),
+    NavItem(_("Training monitoring"), "web:careers_training_monitoring", "careers.view", _("Staff")),
     # -- academic set-up pages --
+    NavItem(_("Marking systems"), "web:academics_marking", "academics.setup.view", _("Academic set-up")),
+    NavItem(_("Control types"), "web:academics_controls", "academics.setup.view", _("Academic set-up")),
+    NavItem(
+        _("Academic years and semesters"), "web:academics_years", "academics.setup.view", _("Academic set-up")
+    ),
+    NavItem(_("Statement types"), "web:academics_statements", "academics.setup.view", _("Academic set-up")),
+    NavItem(_("Lesson pairs"), "web:academics_pairs", "academics.setup.view", _("Academic set-up")),
+    NavItem(_("Rating criteria"), "web:academics_criteria", "academics.setup.view", _("Academic set-up")),
     # -- administration pages (access, audit, classifiers, calendar, settings) --
     NavItem(_("Users and roles"), "web:admin_users", "access.manage_roles", _("Administration")),
     NavItem(_("Action journal"), "web:admin_journal", "audit.view", _("Administration")),
@@ -49,5 +61,9 @@ def items_for(principal: Principal, current_path: str) -> list[dict]:
         if policy.can(principal, item.action):
             url = reverse(item.url_name)
             active = current_path == url or (url != "/" and current_path.startswith(url))
-            out.append({"title": item.title, "url": url, "active": active, "section": item.section})
-    return out
+            out.append({"title": item.title, "url": url, "active": active, "section": str(item.section)})
+    # Items of one section stand together, sections in the order they first appear.
+    first_seen = {}
+    for entry in out:
+        first_seen.setdefault(entry["section"], len(first_seen))
+    return sorted(out, key=lambda entry: first_seen[entry["section"]])

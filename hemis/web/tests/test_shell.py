@@ -2,6 +2,7 @@ import json
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from hemis.access.principal import SESSION_KEY
 from hemis.audit.models import AuditEvent
@@ -114,3 +115,15 @@ def test_the_chosen_language_is_kept(client, db):
     response = client.get(reverse("web:login"))
     assert response["Content-Language"] == "ru"
     assert "Войти" in response.content.decode()
+
+
+def test_navigation_groups_items_of_a_section_together(client, superadmin):
+    client.force_login(superadmin)
+    items = client.get(reverse("web:home")).context["nav_items"]
+    sections = [item["section"] for item in items]
+    # each section appears as one run: no section comes back after another one started
+    runs = [s for i, s in enumerate(sections) if i == 0 or s != sections[i - 1]]
+    assert len(runs) == len(set(runs))
+    with translation.override("en"):
+        titles = [str(item["title"]) for item in items]
+    assert titles.index("Users and roles") < titles.index("Action journal")
