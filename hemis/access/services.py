@@ -240,3 +240,14 @@ def hand_over_super_admin(*, to_user: User, actor: User | None = None) -> RoleGr
             after={"revoked_at": current.revoked_at, "handover": True},
         )
     return grant_role(user=to_user, role=role, actor=actor)
+
+
+def record_role_switch(*, user: User, role: str, unit: OrgUnit | None) -> None:
+    """Journal that ``user`` now acts in another role (the active role is carried by the session)."""
+    audit.record(
+        actor=user,
+        action="auth.role_switched",
+        target=unit if unit is not None else user,
+        data={"role": role, "unit": unit.code if unit else None},
+        role=role,
+    )

@@ -61,6 +61,7 @@ def switch_role(request):
         messages.error(request, _("You do not hold that role."))
     else:
         request.session[SESSION_KEY] = choice.key
+        access_services.record_role_switch(user=request.user, role=choice.role, unit=choice.unit)
         messages.success(request, _("You now act as %(role)s.") % {"role": choice.label})
     target = request.POST.get("next") or ""
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
