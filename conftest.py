@@ -4,10 +4,19 @@ something that could leak. Named as in STYLE.md."""
 import os
 
 import pytest
+from django.utils import translation
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
 from hemis.core import factories as f  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """Tests compare messages with their English source texts unless they switch language themselves;
+    requests still get the language the middleware picks (Uzbek unless chosen)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

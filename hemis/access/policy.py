@@ -43,9 +43,19 @@ RULES: dict[str, frozenset[str]] = {
     "access.manage_roles": frozenset({R.SUPER_ADMIN}),
     "audit.view": frozenset({R.SUPER_ADMIN}),
     # -- structure (org) --
+    "org.edit": frozenset({R.SUPER_ADMIN, R.HR}),  # requisites, licences, accreditation, structure
+    "rooms.view": frozenset({R.SUPER_ADMIN, R.MANAGEMENT, R.ACADEMIC}),
+    "rooms.edit": frozenset({R.SUPER_ADMIN, R.ACADEMIC}),  # buildings and rooms (annex 4 item 5)
     # -- staff --
+    "staff.edit": frozenset({R.SUPER_ADMIN, R.HR}),  # employees, appointments, labour events, shtat, import
+    "staff.create_account": frozenset({R.HR}),  # logins for employees: HR only
     # -- careers --
+    "careers.view": frozenset({R.SUPER_ADMIN, R.MANAGEMENT, R.HR, R.ACADEMIC, R.DEAN, R.HEAD}),
+    "careers.competition.edit": frozenset({R.SUPER_ADMIN, R.HR}),  # annex 3 item 4
+    "careers.training.edit": frozenset({R.SUPER_ADMIN, R.HR, R.ACADEMIC}),  # annex 4 item 9
     # -- academic set-up --
+    "academics.setup.view": frozenset({R.SUPER_ADMIN, R.MANAGEMENT, R.ACADEMIC, R.DEAN, R.HEAD}),
+    "academics.setup.edit": frozenset({R.SUPER_ADMIN, R.ACADEMIC}),  # annex 4 items 1, 2, 3, 6, 7
     # -- access / audit / password resets --
     "audit.export": frozenset({R.SUPER_ADMIN}),
     "access.reset_staff_password": frozenset({R.SUPER_ADMIN}),
@@ -238,3 +248,64 @@ def password_resettable_users(principal: Principal) -> QuerySet[User]:
     else:
         return User.objects.none()
     return users.exclude(pk=principal.user.pk)
+
+
+# --- careers (competitive selection, professional development) ----------------------------------
+
+
+def _visible_by_current_appointment(principal: Principal, model, action: str):
+    """Records of employees whose current appointment lies in the active scope (all for university roles)."""
+    if not can(principal, action):
+        return model.objects.none()
+    q = _scope_q(principal, "employee__appointments__org_unit__path")
+    if q is None:
+        return model.objects.all()
+    return model.objects.filter(
+        pk__in=model.objects.filter(q, employee__appointments__end_date__isnull=True).values("pk")
+    )
+
+
+def visible_competitions(principal: Principal):
+    from hemis.careers.models import Competition
+
+    return _visible_by_current_appointment(principal, Competition, "careers.view")
+
+
+def visible_training_records(principal: Principal):
+    from hemis.careers.models import TrainingRecord
+
+    return _visible_by_current_appointment(principal, TrainingRecord, "careers.view")
+
+
+def visible_career_employees(principal: Principal):
+    """Employees with a current appointment in the active scope: whom the careers pages list and pick."""
+    from hemis.staff.models import Employee
+
+    if not can(principal, "careers.view"):
+        return Employee.objects.none()
+    current = Q(appointments__end_date__isnull=True)
+    q = _scope_q(principal, "appointments__org_unit__path")
+    return Employee.objects.filter(pk__in=Employee.objects.filter(current & (q or Q())).values("pk"))
+
+
+# --- staff ----------------------------------------------------------------------------------------
+
+
+def visible_staff_units(principal: Principal):
+    """Staff-table lines of the units inside the active scope (for the roles that see staff)."""
+    from hemis.staff.models import StaffUnit
+
+    if not can(principal, "staff.view"):
+        return StaffUnit.objects.none()
+    q = _scope_q(principal, "org_unit__path")
+    return StaffUnit.objects.all() if q is None else StaffUnit.objects.filter(q)
+
+
+def visible_staff_org_units(principal: Principal):
+    """Units whose staff the active role may see (a head: its department; a dean: its faculty)."""
+    from hemis.org.models import OrgUnit
+
+    if not can(principal, "staff.view"):
+        return OrgUnit.objects.none()
+    q = _scope_q(principal, "path")
+    return OrgUnit.objects.all() if q is None else OrgUnit.objects.filter(q)

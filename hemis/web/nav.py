@@ -23,7 +23,14 @@ NAV: list[NavItem] = [
     NavItem(_("Home"), "web:home", "web.dashboard"),
     NavItem(_("My profile"), "web:profile", "web.profile"),
     # -- structure pages (org) --
+    NavItem(_("Organisational structure"), "web:org_tree", "org.view", _("Structure")),
+    NavItem(_("University requisites"), "web:org_requisites", "org.view", _("Structure")),
+    NavItem(_("Buildings"), "web:org_buildings", "rooms.view", _("Structure")),
+    NavItem(_("Rooms"), "web:org_rooms", "rooms.view", _("Structure")),
     # -- staff pages --
+    NavItem(_("Employees"), "web:staff_employees", "staff.view", _("Staff")),
+    NavItem(_("Staff table"), "web:staff_units", "staff.view", _("Staff")),
+    NavItem(_("Import employees"), "web:staff_import", "staff.edit", _("Staff")),
     # -- careers pages --
     NavItem(_("Competitive selection"), "web:careers_competitions", "careers.view", _("Staff")),
     NavItem(_("Selection monitoring"), "web:careers_selection_monitoring", "careers.view", _("Staff")),
@@ -61,9 +68,9 @@ def items_for(principal: Principal, current_path: str) -> list[dict]:
         if policy.can(principal, item.action):
             url = reverse(item.url_name)
             active = current_path == url or (url != "/" and current_path.startswith(url))
-            out.append({"title": item.title, "url": url, "active": active, "section": str(item.section)})
+            out.append({"title": item.title, "url": url, "active": active, "section": item.section})
     # Items of one section stand together, sections in the order they first appear.
     first_seen = {}
     for entry in out:
-        first_seen.setdefault(entry["section"], len(first_seen))
-    return sorted(out, key=lambda entry: first_seen[entry["section"]])
+        first_seen.setdefault(str(entry["section"]), len(first_seen))
+    return sorted(out, key=lambda entry: first_seen[str(entry["section"])])

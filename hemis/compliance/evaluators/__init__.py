@@ -3,4 +3,11 @@
 Importing this package registers them all; a process without an evaluator is "not yet measured".
 """
 
-from hemis.compliance.evaluators import annex1  # noqa: F401
+from hemis.compliance.evaluators import (  # noqa: F401
+    annex1,  # noqa: F401
+    annex3_careers,
+    annex3_org,  # noqa: F401
+    annex3_staff,  # noqa: F401
+    annex4_setup,  # noqa: F401
+    annex4_training,
+)

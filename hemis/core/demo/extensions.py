@@ -8,10 +8,19 @@ Add one import and one list entry per domain, in dependency order.
 from collections.abc import Callable
 from random import Random
 
+from hemis.core.demo import academics as academics_demo
+from hemis.core.demo import careers as careers_demo
+from hemis.core.demo import org
+from hemis.core.demo import staff as staff_demo
+
 Seeder = Callable[..., dict[str, int]]
 
 SEEDERS: list[Seeder] = [
     # -- seeders of the domain issues, in dependency order --
+    org.seed,
+    staff_demo.seed,  # staff: staff tables, labour events (after org, before careers and academics)
+    careers_demo.seed,  # careers: competitive selections, professional development (after staff)
+    academics_demo.seed,  # academic set-up: years, semesters, lesson pairs, rating criteria (annex 4)
 ]
 
 

@@ -50,7 +50,11 @@ def test_role_switch_changes_scope(client, uni, dean_chemistry):
     assert response.status_code == 302
     assert client.session[SESSION_KEY] == econ_key
     event = AuditEvent.objects.get(action="auth.role_switched")
-    assert (event.actor, event.role, event.data) == (dean_chemistry, "dean", {"role": "dean", "unit": "F-ECON"})
+    assert (event.actor, event.role, event.data) == (
+        dean_chemistry,
+        "dean",
+        {"role": "dean", "unit": "F-ECON"},
+    )
     page = client.get(reverse("web:home"))
     assert page.context["principal"].unit == uni["econ"]
 

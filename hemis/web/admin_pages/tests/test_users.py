@@ -198,7 +198,7 @@ def test_navigation_by_role(client, uni, superadmin, dean_chemistry):
         titles[user.username] = [
             str(i["title"]) for i in client.get(reverse("web:home")).context["nav_items"]
         ]
-    assert titles["admin"][2:4] == ["Users and roles", "Action journal"]
+    assert {"Users and roles", "Action journal"} <= set(titles["admin"])
     assert "Reset a student's password" not in titles["admin"]
     assert [t for t in titles["dean_chem"] if t in {"Users and roles", "Action journal"}] == []
     assert "Reset a student's password" in titles["dean_chem"]
