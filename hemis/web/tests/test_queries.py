@@ -19,8 +19,8 @@ def populate(uni, n: int) -> None:
 def test_dean_home_query_count_is_constant(client, uni, dean_chemistry, django_assert_num_queries, n):
     populate(uni, n)
     client.force_login(dean_chemistry)
-    # session, user, grants, student check, languages, 2 org counts, employees, 2 student counts, groups
-    with django_assert_num_queries(11):
+    # session, user, grants, student check, languages, current semester, 2 org counts, employees, 2 student counts, groups
+    with django_assert_num_queries(12):
         response = client.get(reverse("web:home"))
     with translation.override("en"):
         figures = {str(fig["label"]): fig["value"] for fig in response.context["figures"]}
@@ -36,7 +36,7 @@ def test_teacher_home_query_count_is_constant(client, uni, django_assert_num_que
     for _ in range(n):
         f.appoint(employee, uni["inorganic"])
     client.force_login(user)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(reverse("web:home"))
     assert len(response.context["appointments"]) == n
 

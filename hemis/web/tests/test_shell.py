@@ -133,3 +133,21 @@ def test_navigation_groups_items_of_a_section_together(client, superadmin):
     with translation.override("en"):
         titles = [str(item["title"]) for item in items]
     assert titles.index("Users and roles") < titles.index("Action journal")
+
+
+def test_home_shows_the_current_semester(client, dean_chemistry):
+    import datetime as dt
+
+    from hemis.academics.models import AcademicYear, Semester
+
+    year = AcademicYear.objects.create(
+        name="2026-2027", start_date=dt.date(2026, 9, 1), end_date=dt.date(2027, 6, 30), is_current=True
+    )
+    Semester.objects.create(
+        academic_year=year, semester_type="11", number=1, start_date=dt.date(2026, 9, 1),
+        end_date=dt.date(2027, 1, 20), is_current=True,
+    )  # fmt: skip
+    client.force_login(dean_chemistry)
+    page = client.get(reverse("web:home")).content.decode()
+    assert "2026-2027" in page
+    assert "01.09.2026 – 20.01.2027" in page

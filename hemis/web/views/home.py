@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from hemis.academics.selectors import current_semester
 from hemis.access import policy
 from hemis.access.roles import RoleCode
 from hemis.staff.selectors import appointments_of, employee_of
@@ -12,7 +13,7 @@ from hemis.web.selectors import dashboard_figures
 def home(request):
     principal = request.principal
     policy.require(principal, "web.dashboard")
-    context = {"figures": dashboard_figures(principal)}
+    context = {"figures": dashboard_figures(principal), "semester": current_semester()}
     if principal.role == RoleCode.STUDENT:
         context["student"] = student_of(request.user)
     elif principal.role == RoleCode.TEACHER:
