@@ -72,6 +72,16 @@ def _log(*, kind: str, unit: OrgUnit, number: str, date: dt.date, before: dict, 
     )
 
 
+def _record_change(
+    *, kind: str, action: str, unit: OrgUnit, number: str, date: dt.date, before: dict, after: dict, actor
+) -> None:
+    """The structure change log entry (read by annex 3 item 6) and its audit event, together."""
+    _log(kind=kind, unit=unit, number=number, date=date, before=before, after=after, actor=actor)
+    audit.record(
+        actor=actor, action=action, target=unit, before=before, after=after, data=_document(number, date)
+    )
+
+
 def _document(number: str, date: dt.date | None) -> dict:
     return {"document_number": number, "document_date": date}
 
@@ -162,22 +172,15 @@ def rename_unit(
     if after == before:
         raise ValidationError({"name_uz": [_("The new name is the same as the current one.")]})
     unit.save(update_fields=[*NAME_FIELDS, "updated_at"])
-    _log(
+    _record_change(
         kind=ChangeKind.UNIT_RENAMED,
+        action="org.orgunit.renamed",
         unit=unit,
         number=document_number,
         date=document_date,
         before=before,
         after=after,
         actor=actor,
-    )
-    audit.record(
-        actor=actor,
-        action="org.orgunit.renamed",
-        target=unit,
-        before=before,
-        after=after,
-        data=_document(document_number, document_date),
     )
     return unit
 
@@ -207,22 +210,15 @@ def move_unit(
     OrgUnit.objects.filter(pk=unit.pk).update(parent=parent)
     unit.refresh_from_db()
     after = {"parent": unit.parent_id, "path": unit.path}
-    _log(
+    _record_change(
         kind=ChangeKind.UNIT_MOVED,
+        action="org.orgunit.moved",
         unit=unit,
         number=document_number,
         date=document_date,
         before=before,
         after=after,
         actor=actor,
-    )
-    audit.record(
-        actor=actor,
-        action="org.orgunit.moved",
-        target=unit,
-        before=before,
-        after=after,
-        data=_document(document_number, document_date),
     )
     return unit
 
@@ -240,21 +236,14 @@ def close_unit(*, unit: OrgUnit, document_number: str, document_date: dt.date | 
     unit.closed_on = document_date
     unit.save(update_fields=["active", "closed_order_number", "closed_on", "updated_at"])
     after = {"active": False, "closed_order_number": unit.closed_order_number, "closed_on": document_date}
-    _log(
+    _record_change(
         kind=ChangeKind.UNIT_CLOSED,
+        action="org.orgunit.closed",
         unit=unit,
         number=document_number,
         date=document_date,
         before=before,
         after=after,
         actor=actor,
-    )
-    audit.record(
-        actor=actor,
-        action="org.orgunit.closed",
-        target=unit,
-        before=before,
-        after=after,
-        data=_document(document_number, document_date),
     )
     return unit
