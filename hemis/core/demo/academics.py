@@ -1,4 +1,4 @@
-"""Demo data of the academic set-up (annex 4): academic years 2025-2026 (current) and 2026-2027 with
+"""Demo data of the academic set-up (annex 4): academic years 2025-2026 and 2026-2027 (current: its autumn semester) with
 their semesters, seven lesson pairs a year, rating criteria, and two local statement types — all
 entered by the ``academic`` demo user through the services. Entry dates are then set as if typed in
 around the launch on 01.09.2025 and during the summer of 2026 (the 2026-2027 pairs a few days late),
@@ -8,6 +8,8 @@ import datetime as dt
 from decimal import Decimal
 from random import Random
 from zoneinfo import ZoneInfo
+
+from django.db.models import Q
 
 from hemis.academics.enums import RatingTarget, SemesterType
 from hemis.academics.models import (
@@ -112,7 +114,7 @@ STATEMENT_TYPES = (
 # When each year's records were entered: (year, semesters and criteria, pairs, made current: autumn, spring)
 ENTERED = {
     "2025-2026": (D(2025, 8, 25), D(2025, 8, 26), D(2025, 8, 27), D(2025, 8, 28), D(2026, 1, 30)),
-    "2026-2027": (D(2026, 7, 20), D(2026, 8, 5), D(2026, 8, 14), None, None),
+    "2026-2027": (D(2026, 7, 20), D(2026, 8, 5), D(2026, 8, 14), D(2026, 8, 28), None),
 }
 
 
@@ -177,8 +179,11 @@ def seed(*, rng: Random) -> dict[str, int]:
         )
     copied = pairs.copy_pairs(source=first, target=second, actor=actor)
     criteria = _criteria(first, actor) + _criteria(second, actor)
-    for semester in Semester.objects.filter(academic_year=first).order_by("number"):
-        years.make_current(semester=semester, actor=actor)  # autumn, then spring: 2025-2026 is current
+    # 2025-2026 autumn, then spring, then the autumn of 2026-2027, which is current on the demo's "today"
+    for semester in Semester.objects.filter(
+        Q(academic_year=first) | Q(academic_year=second, number=1)
+    ).order_by("start_date"):
+        years.make_current(semester=semester, actor=actor)
     for code, uz, ru, en in STATEMENT_TYPES:
         types.create_statement_type(
             values={"code": code, "name_uz": uz, "name_ru": ru, "name_en": en}, actor=actor
