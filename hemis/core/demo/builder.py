@@ -1,6 +1,7 @@
 """Write a demo ``Plan`` into the database in one transaction, with bulk inserts."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -20,6 +21,9 @@ from hemis.students.models import Group, Student
 
 BATCH = 2000
 LAUNCH_DATE = dt.date(2025, 9, 1)
+
+
+TASHKENT = ZoneInfo("Asia/Tashkent")
 
 
 def demo_usernames(plan: Plan) -> list[str]:
@@ -201,7 +205,11 @@ def _grants(plan: Plan, users: dict[str, User], units: dict[str, OrgUnit]) -> in
         if e.login
         for role, scope in e.grants
     ]
-    return len(RoleGrant.objects.bulk_create(rows, batch_size=BATCH))
+    created = len(RoleGrant.objects.bulk_create(rows, batch_size=BATCH))
+    # The roles were handed out the day after the launch, as annex 1 items 2 and 3 ask.
+    handed_out = dt.datetime.combine(LAUNCH_DATE + dt.timedelta(days=1), dt.time(9, 30), tzinfo=TASHKENT)
+    RoleGrant.objects.update(created_at=handed_out)
+    return created
 
 
 def _university() -> UniversitySettings:
