@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hemis.core.models import Named, TimeStamped, localized
 from hemis.org.validators import (
@@ -32,7 +33,7 @@ class StructureType(models.TextChoices):
 class Ownership(models.TextChoices):
     """HEMIS classifier ``h_ownership``."""
 
-    STATE = "11", _("State")
+    STATE = "11", pgettext_lazy("ownership", "State")
     PRIVATE = "12", _("Private")
     FOREIGN = "13", _("Foreign")
     JOINT = "14", _("Joint")
