@@ -8,7 +8,13 @@ from dataclasses import dataclass
 class RequestContext:
     ip: str | None = None
     user_agent: str = ""
-    role: str = ""
+    # The request's principal (lazy): read only when an event is written, so requests that audit
+    # nothing never build it.
+    principal: object = None
+
+    @property
+    def role(self) -> str:
+        return (getattr(self.principal, "role", None) or "") if self.principal is not None else ""
 
 
 EMPTY = RequestContext()
@@ -20,34 +26,14 @@ class AuditContextMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        principal = getattr(request, "principal", None)
-
-        def role() -> str:
-            try:
-                return (principal.role or "") if principal is not None else ""
-            except Exception:  # a broken principal must not stop the request
-                return ""
-
         token = current.set(
             RequestContext(
                 ip=request.META.get("REMOTE_ADDR") or None,
                 user_agent=request.headers.get("User-Agent", "")[:255],
-                role=_LazyRole(role),
+                principal=getattr(request, "principal", None),
             )
         )
         try:
             return self.get_response(request)
         finally:
             current.reset(token)
-
-
-class _LazyRole(str):
-    """Resolved only when an event is written, so requests that audit nothing build no principal."""
-
-    def __new__(cls, resolve):
-        obj = super().__new__(cls, "")
-        obj._resolve = resolve
-        return obj
-
-    def resolve(self) -> str:
-        return self._resolve()

@@ -91,7 +91,7 @@ def record(
         payload["after"] = after
     payload = _canonical(payload)
     if role is None:
-        role = ctx.role.resolve() if hasattr(ctx.role, "resolve") else str(ctx.role)
+        role = ctx.role
     actor_obj = actor if actor is not None and getattr(actor, "pk", None) else None
     target_type, target_id, target_repr = _target_fields(target)
     _lock_chain()

@@ -1,5 +1,6 @@
 import datetime as dt
 import io
+from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -29,7 +30,9 @@ HEADER = (
 
 
 def event(actor, action, when, *, role="", target=None, data=None, user_agent="Firefox/140.0"):
-    token = current.set(RequestContext(ip="192.168.5.20", user_agent=user_agent, role=role))
+    token = current.set(
+        RequestContext(ip="192.168.5.20", user_agent=user_agent, principal=SimpleNamespace(role=role))
+    )
     try:
         ev = audit.record(actor=actor, action=action, target=target, data=data)
     finally:

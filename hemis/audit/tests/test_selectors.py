@@ -1,4 +1,5 @@
 import datetime as dt
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -16,7 +17,9 @@ def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
 
 
 def event(actor, action, when, *, role="", target=None):
-    token = current.set(RequestContext(ip="10.1.2.3", user_agent="pytest", role=role))
+    token = current.set(
+        RequestContext(ip="10.1.2.3", user_agent="pytest", principal=SimpleNamespace(role=role))
+    )
     try:
         ev = audit.record(actor=actor, action=action, target=target)
     finally:

@@ -1,6 +1,7 @@
 import datetime as dt
 import html
 import io
+from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
@@ -24,7 +25,9 @@ def text(response) -> str:
 
 
 def event(actor, action, when, *, role="", target=None, data=None):
-    token = current.set(RequestContext(ip="10.0.0.5", user_agent="Chromium/140", role=role))
+    token = current.set(
+        RequestContext(ip="10.0.0.5", user_agent="Chromium/140", principal=SimpleNamespace(role=role))
+    )
     try:
         ev = audit.record(actor=actor, action=action, target=target, data=data)
     finally:
