@@ -65,7 +65,9 @@ INSTALLED_APPS = [
     "hemis.staff",
     "hemis.careers",
     "hemis.academics",
+    "hemis.curricula",
     "hemis.students",
+    "hemis.movements",
     "hemis.compliance",
     "hemis.web",
 ]

@@ -47,3 +47,12 @@ class RatingTarget(models.TextChoices):
     TEACHER = "teacher", _("Teachers")
     DEPARTMENT = "department", _("Departments")
     FACULTY = "faculty", _("Faculties")
+
+
+class Language(models.TextChoices):
+    """HEMIS classifier ``h_language``: the language of instruction."""
+
+    UZBEK = "11", _("Uzbek")
+    RUSSIAN = "12", _("Russian")
+    KARAKALPAK = "13", _("Karakalpak")
+    ENGLISH = "14", _("English")

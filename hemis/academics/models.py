@@ -4,8 +4,8 @@ grade bands, control and statement types, academic years and semesters, lesson p
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from hemis.academics.enums import RatingTarget, SemesterType
-from hemis.core.models import Named, TimeStamped
+from hemis.academics.enums import Language, RatingTarget, SemesterType
+from hemis.core.models import Named, TimeStamped, localized
 
 
 class EducationType(models.TextChoices):
@@ -24,17 +24,71 @@ class EducationForm(models.TextChoices):
 
 
 class Programme(Named, TimeStamped):
+    """A bachelor direction or a master specialty (HEMIS ``Specialty``) opened at a faculty.
+
+    ``opened_on`` is the date of the order that opened it: annex 5 item 1 is due one working day
+    after it, and annex 4 item 4 asks the academic department to add newly opened programmes."""
+
     code = models.CharField(_("code"), max_length=16, unique=True)
     faculty = models.ForeignKey(
         "org.OrgUnit", verbose_name=_("faculty"), on_delete=models.PROTECT, related_name="programmes"
     )
     education_type = models.CharField(_("education type"), max_length=2, choices=EducationType.choices)
+    education_form = models.CharField(
+        _("education form"), max_length=2, choices=EducationForm.choices, default=EducationForm.FULL_TIME
+    )
+    language = models.CharField(
+        _("language of instruction"), max_length=2, choices=Language.choices, default=Language.UZBEK
+    )
     duration_years = models.PositiveSmallIntegerField(_("duration, years"), default=4)
+    qualification_uz = models.CharField(_("qualification (Uzbek)"), max_length=255, blank=True)
+    qualification_ru = models.CharField(_("qualification (Russian)"), max_length=255, blank=True)
+    qualification_en = models.CharField(_("qualification (English)"), max_length=255, blank=True)
+    opened_on = models.DateField(_("opened on"), null=True, blank=True)
+    opening_order = models.CharField(_("opening order number"), max_length=32, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
         ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(duration_years__gte=1, duration_years__lte=7),
+                name="academics_programme_duration",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+    @property
+    def qualification(self) -> str:
+        return localized(self, "qualification")
+
+
+class Subject(Named, TimeStamped):
+    """The subject catalogue (annex 4 item 8): one entry per subject, in Uzbek and English, with the
+    department responsible for it. ``catalogued_at`` is when the entry first had its Uzbek and English
+    names and descriptions (the evaluator measures the catalogue on it)."""
+
+    code = models.CharField(_("code"), max_length=32, unique=True)
+    department = models.ForeignKey(
+        "org.OrgUnit", verbose_name=_("department"), on_delete=models.PROTECT, related_name="subjects"
+    )
+    description_uz = models.TextField(_("description (Uzbek)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    catalogued_at = models.DateTimeField(_("catalogued at"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("subject")
+        verbose_name_plural = _("subjects")
+        ordering = ["code"]
+
+    @property
+    def description(self) -> str:
+        return localized(self, "description")
 
 
 # --- marking systems and grade bands (annex 4, item 1) -----------------------------------------

@@ -119,7 +119,7 @@ def _unit_of(obj: object):
     if isinstance(obj, Group):
         return obj.faculty
     if isinstance(obj, Student):
-        return obj.group.faculty if obj.group_id else None
+        return obj.faculty
     if isinstance(obj, Employee):
         appointment = obj.appointments.filter(end_date__isnull=True).select_related("org_unit").first()
         return appointment.org_unit if appointment else None
@@ -181,7 +181,7 @@ def visible_students(principal: Principal):
         return Student.objects.filter(user=principal.user)
     if not can(principal, "students.view"):
         return Student.objects.none()
-    q = _scope_q(principal, "group__faculty__path")
+    q = _scope_q(principal, "faculty__path")
     return Student.objects.all() if q is None else Student.objects.filter(q)
 
 

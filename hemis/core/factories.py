@@ -98,3 +98,7 @@ class StudentFactory(factory.django.DjangoModelFactory):
     student_id_number = factory.LazyFunction(lambda: str(next(_student_id)))
     payment_form = PaymentForm.GRANT
     birth_date = dt.date(2005, 3, 9)
+    # A student follows their group's faculty, programme and course unless told otherwise.
+    faculty = factory.LazyAttribute(lambda o: o.group.faculty if o.group else None)
+    programme = factory.LazyAttribute(lambda o: o.group.programme if o.group else None)
+    course = factory.LazyAttribute(lambda o: o.group.course if o.group else 1)

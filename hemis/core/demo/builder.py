@@ -189,6 +189,9 @@ def _students(plan: Plan, groups: dict[str, Group], users: dict[str, User]) -> N
             user=users[s.student_id_number],
             student_id_number=s.student_id_number,
             group=groups[s.group],
+            faculty=groups[s.group].faculty,
+            programme=groups[s.group].programme,
+            course=groups[s.group].course,
             status=s.status,
             payment_form=s.payment_form,
         )
