@@ -124,6 +124,9 @@ class CurriculumWeek(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.number}: {self.get_kind_display()}"
+
 
 class CurriculumSubject(TimeStamped):
     """A subject in a curriculum semester; ``created_at`` is when it was entered (annex 5 item 3)."""
@@ -187,6 +190,9 @@ class SubjectLoad(models.Model):
             models.CheckConstraint(condition=models.Q(hours__gt=0), name="curricula_load_hours"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.get_training_type_display()}: {self.hours}"
+
 
 class SubjectControl(models.Model):
     """A control type of a curriculum subject with its maximum points (HEMIS ``CurriculumSubjectExamType``)."""
@@ -212,3 +218,6 @@ class SubjectControl(models.Model):
             ),
             models.CheckConstraint(condition=models.Q(max_points__gt=0), name="curricula_control_points"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.control_type}: {self.max_points}"

@@ -107,3 +107,6 @@ class OrderItem(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["order", "student"], name="movements_student_once_per_order"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.order}: {self.student}"
