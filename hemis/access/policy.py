@@ -56,6 +56,12 @@ RULES: dict[str, frozenset[str]] = {
     # -- academic set-up --
     "academics.setup.view": frozenset({R.SUPER_ADMIN, R.MANAGEMENT, R.ACADEMIC, R.DEAN, R.HEAD}),
     "academics.setup.edit": frozenset({R.SUPER_ADMIN, R.ACADEMIC}),  # annex 4 items 1, 2, 3, 6, 7
+    # -- programmes and subject catalogue (issue 5) --
+    # -- curricula (issue 5) --
+    # -- groups, students, group subjects (issue 5) --
+    # -- student orders and movements (issue 5) --
+    # -- admission (issue 5) --
+    # -- achievements (issue 5) --
     # -- access / audit / password resets --
     "audit.export": frozenset({R.SUPER_ADMIN}),
     "access.reset_staff_password": frozenset({R.SUPER_ADMIN}),
@@ -110,20 +116,40 @@ def who_can(action: str, obj: object = None) -> QuerySet[User]:
 
 
 def _unit_of(obj: object):
+    """The org unit whose scope an object falls in (None: university-wide, outside any unit scope)."""
     from hemis.org.models import OrgUnit
     from hemis.staff.models import Employee
-    from hemis.students.models import Group, Student
 
     if isinstance(obj, OrgUnit):
         return obj
-    if isinstance(obj, Group):
-        return obj.faculty
-    if isinstance(obj, Student):
-        return obj.faculty
     if isinstance(obj, Employee):
         appointment = obj.appointments.filter(end_date__isnull=True).select_related("org_unit").first()
         return appointment.org_unit if appointment else None
-    return None
+    label = getattr(getattr(obj, "_meta", None), "label", "")
+    path = _UNIT_PATHS.get(label)
+    if path is None:
+        return None
+    for attr in path:
+        obj = getattr(obj, attr, None)
+        if obj is None:
+            return None
+    return obj
+
+
+# Where each scoped model finds its org unit (a faculty, or a department for subjects).
+_UNIT_PATHS: dict[str, tuple[str, ...]] = {
+    "students.Group": ("faculty",),
+    "students.Student": ("faculty",),
+    "students.Subgroup": ("group", "faculty"),
+    "students.GroupSubject": ("group", "faculty"),
+    "students.Achievement": ("student", "faculty"),
+    "academics.Programme": ("faculty",),
+    "curricula.Curriculum": ("programme", "faculty"),
+    "curricula.CurriculumSemester": ("curriculum", "programme", "faculty"),
+    "curricula.CurriculumSubject": ("semester", "curriculum", "programme", "faculty"),
+    "movements.Order": ("faculty",),
+    "movements.OrderItem": ("order", "faculty"),
+}
 
 
 def _in_scope(principal: Principal, obj: object) -> bool:

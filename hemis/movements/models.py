@@ -66,9 +66,17 @@ class OrderItem(models.Model):
     """One student of an order: what the order does to them and, once applied, their state before and after."""
 
     order = models.ForeignKey(Order, verbose_name=_("order"), on_delete=models.CASCADE, related_name="items")
+    # Admission items hold the admitted person's data until the order is applied; applying creates the
+    # student. Every other item names an existing student.
     student = models.ForeignKey(
-        "students.Student", verbose_name=_("student"), on_delete=models.PROTECT, related_name="order_items"
+        "students.Student",
+        verbose_name=_("student"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="order_items",
     )
+    admission_data = models.JSONField(_("admission data"), null=True, blank=True)
     target_group = models.ForeignKey(
         "students.Group",
         verbose_name=_("new group"),

@@ -146,6 +146,9 @@ class Student(Person, TimeStamped):
         on_delete=models.PROTECT,
         related_name="students",
     )
+    group_assigned_at = models.DateTimeField(
+        _("assigned to the group at"), null=True, blank=True, editable=False
+    )
     course = models.PositiveSmallIntegerField(_("course"), default=1)
     status = models.CharField(
         _("status"), max_length=2, choices=StudentStatus.choices, default=StudentStatus.STUDYING

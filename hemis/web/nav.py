@@ -45,6 +45,12 @@ NAV: list[NavItem] = [
     NavItem(_("Statement types"), "web:academics_statements", "academics.setup.view", _("Academic set-up")),
     NavItem(_("Lesson pairs"), "web:academics_pairs", "academics.setup.view", _("Academic set-up")),
     NavItem(_("Rating criteria"), "web:academics_criteria", "academics.setup.view", _("Academic set-up")),
+    # -- programmes and subject catalogue pages (issue 5) --
+    # -- curricula pages (issue 5) --
+    # -- groups and students pages (issue 5) --
+    # -- student orders pages (issue 5) --
+    # -- admission pages (issue 5) --
+    # -- achievements pages (issue 5) --
     # -- administration pages (access, audit, classifiers, calendar, settings) --
     NavItem(_("Users and roles"), "web:admin_users", "access.manage_roles", _("Administration")),
     NavItem(_("Action journal"), "web:admin_journal", "audit.view", _("Administration")),

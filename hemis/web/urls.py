@@ -18,5 +18,6 @@ urlpatterns = [
     path("staff/", include("hemis.web.staff.urls")),
     path("careers/", include("hemis.web.careers.urls")),
     path("academics/", include("hemis.web.academics.urls")),
+    # -- issue 5: programmes (academics_…), curricula (curricula_…), students (students_…), orders (orders_…) --
     path("compliance/", include("hemis.web.compliance.urls")),
 ]

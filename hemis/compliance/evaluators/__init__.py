@@ -10,4 +10,5 @@ from hemis.compliance.evaluators import (  # noqa: F401
     annex3_staff,  # noqa: F401
     annex4_setup,  # noqa: F401
     annex4_training,
+    # -- issue 5 evaluators, one import each --
 )

@@ -21,6 +21,7 @@ SEEDERS: list[Seeder] = [
     staff_demo.seed,  # staff: staff tables, labour events (after org, before careers and academics)
     careers_demo.seed,  # careers: competitive selections, professional development (after staff)
     academics_demo.seed,  # academic set-up: years, semesters, lesson pairs, rating criteria (annex 4)
+    # -- issue 5: programmes, catalogue, curricula, groups, orders, achievements --
 ]
 
 
