@@ -19,6 +19,9 @@ from hemis.core.calendar import WorkingCalendar
 
 TASHKENT = ZoneInfo("Asia/Tashkent")
 
+# "Continuous" processes (kept current) are measured record by record: entered within a working week.
+CONTINUOUS_DAYS = 5
+
 
 @dataclass(frozen=True, kw_only=True)
 class Obligation:
@@ -46,6 +49,12 @@ class Context:
         if due is None:
             raise ValueError(f"{process_id}: {chosen.text} fixes no date")
         return due
+
+    def continuous_due(self, event_date: dt.date) -> dt.date:
+        """The due date of one record of a "continuous" process (kept current, no deadline in the
+        regulation): the record counts as kept current when entered within ``CONTINUOUS_DAYS``
+        working days of the event it records (an achievement awarded, a programme opened)."""
+        return self.calendar.add_working_days(event_date, CONTINUOUS_DAYS)
 
     def cached(self, key: str, load: Callable[[], Any]) -> Any:
         """``load()`` once per run, for data several evaluators read (one query, not one each)."""

@@ -146,3 +146,14 @@ def test_context_due_uses_the_configured_rule(db):
     assert context.due("annex5.p15", D(2026, 3, 2), rule=1) == D(2026, 3, 26)
     with pytest.raises(ValueError, match="fixes no date"):
         context.due("annex9.p1", D(2026, 3, 2))
+
+
+def test_a_continuous_record_is_due_a_working_week_after_its_event():
+    from hemis.compliance.protocol import CONTINUOUS_DAYS, Context
+    from hemis.core.calendar import WorkingCalendar
+
+    calendar = WorkingCalendar(study_week=5, overrides={})
+    context = Context(today=dt.date(2026, 11, 29), calendar=calendar, university=None)
+    # Friday 27.11.2026 + 5 working days of a 5-day week = Friday 04.12.2026.
+    assert CONTINUOUS_DAYS == 5
+    assert context.continuous_due(dt.date(2026, 11, 27)) == dt.date(2026, 12, 4)
