@@ -1,6 +1,9 @@
 """Reads of the academic set-up; pages, other domains and the compliance evaluators use these."""
 
-from django.db.models import Min, Prefetch, Q, QuerySet, Sum
+from dataclasses import dataclass
+
+from django.db.models import Count, Min, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 
 from hemis.academics.enums import RatingTarget
 from hemis.academics.models import (
@@ -9,10 +12,13 @@ from hemis.academics.models import (
     GradeBand,
     LessonPair,
     MarkingSystem,
+    Programme,
     RatingCriterion,
     Semester,
     StatementType,
+    Subject,
 )
+from hemis.org.models import OrgUnit, StructureType
 
 
 def current_semester() -> Semester | None:
@@ -83,6 +89,10 @@ def first_active_marking_system() -> MarkingSystem | None:
     return MarkingSystem.objects.filter(is_active=True).order_by("created_at", "pk").first()
 
 
+def years_by_start_date() -> list[AcademicYear]:
+    return list(AcademicYear.objects.order_by("start_date"))
+
+
 def semesters_with_years() -> list[Semester]:
     return list(Semester.objects.select_related("academic_year").order_by("start_date", "pk"))
 
@@ -101,3 +111,84 @@ def years_with_first_criteria() -> list[AcademicYear]:
         for target in RatingTarget.values
     }
     return list(AcademicYear.objects.annotate(**firsts).order_by("start_date"))
+
+
+# --- programmes and the subject catalogue (issue 5) ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProgrammeFilter:
+    search: str = ""
+    faculty: object = None  # an org.OrgUnit
+    education_type: str = ""
+    active: bool | None = None
+
+
+def programme_list(visible: QuerySet[Programme], flt: ProgrammeFilter) -> QuerySet[Programme]:
+    """``visible`` (the policy's queryset) narrowed by the filter, with the faculty in the same query."""
+    qs = visible.select_related("faculty")
+    if flt.search:
+        qs = qs.filter(_names_q(flt.search) | Q(code__icontains=flt.search))
+    if flt.faculty is not None:
+        qs = qs.filter(faculty=flt.faculty)
+    if flt.education_type:
+        qs = qs.filter(education_type=flt.education_type)
+    if flt.active is not None:
+        qs = qs.filter(is_active=flt.active)
+    return qs.order_by("code")
+
+
+def programme_with_counts(visible: QuerySet[Programme]) -> QuerySet[Programme]:
+    """Programmes with ``curricula_count`` and ``groups_count`` (subqueries: one query in all)."""
+    return visible.select_related("faculty").annotate(
+        curricula_count=_count_of("curricula"), groups_count=_count_of("groups")
+    )
+
+
+def _count_of(relation: str):
+    model = Programme._meta.get_field(relation).related_model
+    rows = model.objects.filter(programme=OuterRef("pk")).order_by().values("programme")
+    return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")[:1]), 0)
+
+
+def _names_q(search: str) -> Q:
+    return Q(name_uz__icontains=search) | Q(name_ru__icontains=search) | Q(name_en__icontains=search)
+
+
+def faculties() -> QuerySet[OrgUnit]:
+    return OrgUnit.objects.filter(structure_type=StructureType.FACULTY).order_by("code")
+
+
+def departments() -> QuerySet[OrgUnit]:
+    return OrgUnit.objects.filter(structure_type=StructureType.DEPARTMENT).order_by("code")
+
+
+@dataclass(frozen=True)
+class SubjectFilter:
+    search: str = ""
+    department: object = None  # an org.OrgUnit
+    incomplete_english: bool = False
+    active: bool | None = None
+
+
+def subject_list(visible: QuerySet[Subject], flt: SubjectFilter) -> QuerySet[Subject]:
+    """Catalogue entries: ``incomplete_english`` keeps those without an English name or description."""
+    qs = visible.select_related("department")
+    if flt.search:
+        qs = qs.filter(_names_q(flt.search) | Q(code__icontains=flt.search))
+    if flt.department is not None:
+        qs = qs.filter(department=flt.department)
+    if flt.incomplete_english:
+        qs = qs.filter(Q(name_en="") | Q(description_en=""))
+    if flt.active is not None:
+        qs = qs.filter(is_active=flt.active)
+    return qs.order_by("code")
+
+
+def programmes_for_compliance() -> list[Programme]:
+    """Programmes with an opening date and their faculty (annex 5 item 1, annex 4 item 4), one query."""
+    return list(
+        Programme.objects.filter(opened_on__isnull=False)
+        .select_related("faculty")
+        .order_by("opened_on", "pk")
+    )

@@ -57,11 +57,28 @@ RULES: dict[str, frozenset[str]] = {
     "academics.setup.view": frozenset({R.SUPER_ADMIN, R.MANAGEMENT, R.ACADEMIC, R.DEAN, R.HEAD}),
     "academics.setup.edit": frozenset({R.SUPER_ADMIN, R.ACADEMIC}),  # annex 4 items 1, 2, 3, 6, 7
     # -- programmes and subject catalogue (issue 5) --
+    "programmes.view": frozenset({R.SUPER_ADMIN, R.MANAGEMENT, R.ACADEMIC, R.DEAN, R.HEAD, R.MARKETING}),
+    "programmes.edit": frozenset({R.SUPER_ADMIN, R.ACADEMIC, R.DEAN}),  # annex 5 item 1, annex 4 item 4
+    "subjects.view": frozenset({R.SUPER_ADMIN, R.MANAGEMENT, R.ACADEMIC, R.DEAN, R.HEAD}),
+    "subjects.edit": frozenset({R.SUPER_ADMIN, R.ACADEMIC}),  # the subject catalogue, annex 4 item 8
     # -- curricula (issue 5) --
+    "curricula.view": frozenset({R.SUPER_ADMIN, R.MANAGEMENT, R.ACADEMIC, R.DEAN, R.HEAD}),
+    "curricula.edit": frozenset({R.SUPER_ADMIN, R.DEAN}),  # curricula, weeks, subjects (annex 5 items 2, 3)
+    "curricula.approve": frozenset({R.SUPER_ADMIN, R.DEAN}),
+    "curricula.return_to_draft": frozenset({R.SUPER_ADMIN}),
     # -- groups, students, group subjects (issue 5) --
+    "students.groups.edit": frozenset({R.SUPER_ADMIN, R.DEAN}),  # groups, subgroups (annex 5 item 4)
+    "students.edit": frozenset({R.SUPER_ADMIN, R.DEAN}),  # person and non-movement data of a student
+    "students.assign_group": frozenset({R.SUPER_ADMIN, R.DEAN}),  # students without a group (item 6)
+    "students.group_subjects.edit": frozenset({R.SUPER_ADMIN, R.DEAN}),  # annex 5 item 8
     # -- student orders and movements (issue 5) --
+    "orders.view": frozenset({R.SUPER_ADMIN, R.MANAGEMENT, R.ACADEMIC, R.DEAN}),
+    "orders.edit": frozenset({R.SUPER_ADMIN, R.DEAN}),  # prepare orders and their students (annex 5 item 7)
+    "orders.apply": frozenset({R.SUPER_ADMIN, R.DEAN}),
     # -- admission (issue 5) --
     # -- achievements (issue 5) --
+    "achievements.view": frozenset({R.SUPER_ADMIN, R.MANAGEMENT, R.ACADEMIC, R.DEAN}),
+    "achievements.edit": frozenset({R.SUPER_ADMIN, R.DEAN}),  # annex 5 item 17
     # -- access / audit / password resets --
     "audit.export": frozenset({R.SUPER_ADMIN}),
     "access.reset_staff_password": frozenset({R.SUPER_ADMIN}),
@@ -335,3 +352,107 @@ def visible_staff_org_units(principal: Principal):
         return OrgUnit.objects.none()
     q = _scope_q(principal, "path")
     return OrgUnit.objects.all() if q is None else OrgUnit.objects.filter(q)
+
+
+# --- groups, students, group subjects (issue 5) ---
+
+
+def group_programmes(principal: Principal):
+    """Programmes a group may be opened for: those of the faculties the active role edits groups of."""
+    from hemis.academics.models import Programme
+
+    if not can(principal, "students.groups.edit"):
+        return Programme.objects.none()
+    q = _scope_q(principal, "faculty__path")
+    return Programme.objects.all() if q is None else Programme.objects.filter(q)
+
+
+# --- curricula (issue 5) ---
+
+
+def visible_curricula(principal: Principal):
+    """Curricula the active role may read: deans their faculty's; heads of departments those of their
+    faculty and those their department teaches in; university-wide roles every one."""
+    from hemis.curricula.models import Curriculum
+
+    if not can(principal, "curricula.view"):
+        return Curriculum.objects.none()
+    q = _scope_q(principal, "programme__faculty__path")
+    if q is None:
+        return Curriculum.objects.all()
+    if principal.active.scope == Scope.DEPARTMENT:
+        unit = principal.active.unit
+        ancestors = [int(p) for p in unit.path.strip("/").split("/") if p]
+        taught = Curriculum.objects.filter(semesters__subjects__department__path__startswith=unit.path)
+        return Curriculum.objects.filter(
+            Q(programme__faculty_id__in=ancestors) | Q(pk__in=taught.values("pk"))
+        )
+    return Curriculum.objects.filter(q)
+
+
+def curriculum_programmes(principal: Principal):
+    """Programmes the active role may prepare curricula for (its faculty's; all for university roles)."""
+    from hemis.academics.models import Programme
+
+    if not can(principal, "curricula.edit"):
+        return Programme.objects.none()
+    q = _scope_q(principal, "faculty__path")
+    return Programme.objects.all() if q is None else Programme.objects.filter(q)
+
+
+# --- programmes, subject catalogue, achievements (issue 5) ----------------------------------------
+
+
+def visible_programmes(principal: Principal):
+    """Programmes the active role may read: a dean's office its faculty's, the other readers all."""
+    from hemis.academics.models import Programme
+
+    if not can(principal, "programmes.view"):
+        return Programme.objects.none()
+    if principal.role != R.DEAN:
+        return Programme.objects.all()
+    q = _scope_q(principal, "faculty__path")
+    return Programme.objects.all() if q is None else Programme.objects.filter(q)
+
+
+def visible_subjects(principal: Principal):
+    """The subject catalogue is university-wide: every entry for the roles that read it."""
+    from hemis.academics.models import Subject
+
+    if not can(principal, "subjects.view"):
+        return Subject.objects.none()
+    return Subject.objects.all()
+
+
+def visible_achievements(principal: Principal):
+    """Achievements of the students in the active scope (a dean's office: its faculty's students)."""
+    from hemis.students.models import Achievement
+
+    if not can(principal, "achievements.view"):
+        return Achievement.objects.none()
+    q = _scope_q(principal, "student__faculty__path")
+    return Achievement.objects.all() if q is None else Achievement.objects.filter(q)
+
+
+def programme_faculties(principal: Principal):
+    """Faculties the active role may open or edit programmes in (a dean's office: its own)."""
+    from hemis.org.models import OrgUnit, StructureType
+
+    if not can(principal, "programmes.edit"):
+        return OrgUnit.objects.none()
+    faculties = OrgUnit.objects.filter(structure_type=StructureType.FACULTY, active=True)
+    q = _scope_q(principal, "path")
+    return faculties if q is None else faculties.filter(q)
+
+
+# --- student orders and movements (issue 5) ---
+
+
+def visible_orders(principal: Principal):
+    """Student orders of the faculties in the active scope (university-wide roles: every order)."""
+    from hemis.movements.models import Order
+
+    if not can(principal, "orders.view"):
+        return Order.objects.none()
+    q = _scope_q(principal, "faculty__path")
+    return Order.objects.all() if q is None else Order.objects.filter(q)

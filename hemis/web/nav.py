@@ -46,11 +46,21 @@ NAV: list[NavItem] = [
     NavItem(_("Lesson pairs"), "web:academics_pairs", "academics.setup.view", _("Academic set-up")),
     NavItem(_("Rating criteria"), "web:academics_criteria", "academics.setup.view", _("Academic set-up")),
     # -- programmes and subject catalogue pages (issue 5) --
+    NavItem(_("Programmes"), "web:programmes_list", "programmes.view", _("Programmes and curricula")),
+    NavItem(_("Subject catalogue"), "web:subjects_list", "subjects.view", _("Programmes and curricula")),
     # -- curricula pages (issue 5) --
+    NavItem(_("Curricula"), "web:curricula_list", "curricula.view", _("Curricula")),
     # -- groups and students pages (issue 5) --
+    NavItem(_("Academic groups"), "web:students_groups", "students.view", _("Students")),
+    NavItem(_("Students"), "web:students_list", "students.view", _("Students")),
+    NavItem(_("Put into groups"), "web:students_assign", "students.assign_group", _("Students")),
     # -- student orders pages (issue 5) --
+    NavItem(_("Student orders"), "web:orders_list", "orders.view", _("Students")),
+    NavItem(_("Allowed movements"), "web:orders_transitions", "orders.view", _("Students")),
     # -- admission pages (issue 5) --
+    NavItem(_("Admission"), "web:admission_list", "orders.edit", _("Students")),
     # -- achievements pages (issue 5) --
+    NavItem(_("Student achievements"), "web:achievements_list", "achievements.view", _("Students")),
     # -- administration pages (access, audit, classifiers, calendar, settings) --
     NavItem(_("Users and roles"), "web:admin_users", "access.manage_roles", _("Administration")),
     NavItem(_("Action journal"), "web:admin_journal", "audit.view", _("Administration")),

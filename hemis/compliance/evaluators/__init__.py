@@ -10,5 +10,10 @@ from hemis.compliance.evaluators import (  # noqa: F401
     annex3_staff,  # noqa: F401
     annex4_setup,  # noqa: F401
     annex4_training,
+    annex5_admission,
+    annex5_curricula,  # noqa: F401
     # -- issue 5 evaluators, one import each --
+    annex5_groups,
+    annex5_orders,  # noqa: F401
+    annex5_programmes,
 )

@@ -24,28 +24,14 @@ from django.utils.translation import gettext as _
 
 from hemis.academics import selectors
 from hemis.academics.enums import RatingTarget
-from hemis.access.roles import RoleCode
-from hemis.compliance import selectors as compliance_selectors
+from hemis.compliance.evaluators._common import academic_user, measured, semesters
 from hemis.compliance.protocol import Context, Obligation, evaluator, local_date
-
-
-def _academic_user(context: Context):
-    grants = context.cached(
-        "annex4.academic_grants", lambda: compliance_selectors.grants_by_role([RoleCode.ACADEMIC])
-    )
-    live = [g for g in grants.get(RoleCode.ACADEMIC, []) if g.revoked_at is None]
-    return live[-1].user if live else None
-
-
-def _measured(context: Context, due: dt.date) -> bool:
-    launch = context.university.launch_date
-    return launch is None or due >= launch
 
 
 @evaluator("annex4.p1")
 def marking_system_entered(context: Context) -> Iterator[Obligation]:
     first = selectors.first_active_marking_system()
-    user = _academic_user(context)
+    user = academic_user(context)
     launch = context.university.launch_date
     if launch is None:
         return
@@ -60,10 +46,10 @@ def marking_system_entered(context: Context) -> Iterator[Obligation]:
 
 @evaluator("annex4.p2")
 def current_semester_set(context: Context) -> Iterator[Obligation]:
-    user = _academic_user(context)
-    for semester in selectors.semesters_with_years():
+    user = academic_user(context)
+    for semester in semesters(context):
         due = context.due("annex4.p2", semester.start_date)
-        if not _measured(context, due):
+        if not measured(context, due):
             continue
         yield Obligation(
             process_id="annex4.p2",
@@ -76,10 +62,10 @@ def current_semester_set(context: Context) -> Iterator[Obligation]:
 
 @evaluator("annex4.p6")
 def lesson_pairs_entered(context: Context) -> Iterator[Obligation]:
-    user = _academic_user(context)
+    user = academic_user(context)
     for year in selectors.years_with_first_pair():
         due = context.due("annex4.p6", year.start_date)
-        if not _measured(context, due):
+        if not measured(context, due):
             continue
         yield Obligation(
             process_id="annex4.p6",
@@ -97,10 +83,10 @@ def _all_targets_at(year) -> dt.datetime | None:
 
 @evaluator("annex4.p7")
 def rating_criteria_entered(context: Context) -> Iterator[Obligation]:
-    user = _academic_user(context)
+    user = academic_user(context)
     for year in selectors.years_with_first_criteria():
         due = context.due("annex4.p7", year.start_date)
-        if not _measured(context, due):
+        if not measured(context, due):
             continue
         done = _all_targets_at(year)
         yield Obligation(

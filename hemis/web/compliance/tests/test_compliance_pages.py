@@ -17,7 +17,7 @@ D = dt.date
 INDEX = reverse("web:compliance_index")
 # session, user, grants, student check (the principal); settings row, calendar overrides (the run);
 # the evaluators' reads; the unit select (index only); the enabled languages (the switcher).
-QUERIES_INDEX = 23
+QUERIES_INDEX = 34
 QUERIES_DETAIL = 8
 
 
@@ -60,16 +60,16 @@ def labour_events(uni):
         for unit in OrgUnit.objects.filter(code__startswith="LE-").order_by("code"):
             done = D(2026, 1, 7) if unit.code.endswith("late") else None
             yield Obligation(
-                process_id="annex5.p7",
+                process_id="annex5.p9",
                 unit=unit,
                 subject=f"Order for {unit.code}",
                 due=D(2026, 1, 6),
                 done_at=done,
             )
 
-    protocol.register("annex5.p7", evaluate)
+    protocol.register("annex5.p9", evaluate)
     yield
-    protocol.unregister("annex5.p7")
+    protocol.unregister("annex5.p9")
 
 
 def row_counts(page, process_id):
@@ -142,9 +142,9 @@ def test_unit_filter_counts_only_that_unit_and_below(client, rector, uni, labour
     f.make_unit(code="LE-econ", name="Iqtisodiyot laboratoriyasi", kind="13", parent=uni["econ"])
     client.force_login(rector)
     everything = client.get(INDEX)
-    assert row_counts(everything, "annex5.p7") == {"on_time": 0, "late": 1, "pending": 0, "overdue": 1}
+    assert row_counts(everything, "annex5.p9") == {"on_time": 0, "late": 1, "pending": 0, "overdue": 1}
     chem = client.get(INDEX, {"unit": uni["chem"].pk})
-    assert row_counts(chem, "annex5.p7") == {"on_time": 0, "late": 1, "pending": 0, "overdue": 0}
+    assert row_counts(chem, "annex5.p9") == {"on_time": 0, "late": 1, "pending": 0, "overdue": 0}
     assert row_counts(chem, "annex1.p2") == {"on_time": 0, "late": 0, "pending": 0, "overdue": 0}
 
 
@@ -209,5 +209,5 @@ def test_detail_queries_do_not_grow_with_obligations(
         f.make_unit(code=f"LE-{n}", name=f"Laboratoriya {n}", kind="13", parent=uni["chem"])
     client.force_login(rector)
     with django_assert_num_queries(QUERIES_DETAIL):
-        page = client.get(process_url("annex5.p7"))
+        page = client.get(process_url("annex5.p9"))
     assert len(page.context["result"].rows) == units

@@ -1,0 +1,1 @@
+"""Writes of the students app: groups and subgroups, student data, group assignment, group subjects."""

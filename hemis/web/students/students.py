@@ -1,0 +1,149 @@
+"""Students: list with filters and Excel export, page, editing the data no order governs."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from hemis.academics.models import Programme
+from hemis.access import policy
+from hemis.access.roles import Scope
+from hemis.audit import services as audit
+from hemis.core.excel import xlsx_response
+from hemis.movements import selectors as movement_selectors
+from hemis.org.models import OrgUnit
+from hemis.students import selectors
+from hemis.students.services import students as services
+from hemis.web.programmes import achievement_views
+from hemis.web.students.common import PAGE_SIZE, add_errors, visible_student
+from hemis.web.students.forms import StudentFilterForm, StudentForm
+from hemis.web.templatetags.hemis_tags import masked
+
+FILTERS = ("faculty", "programme", "group", "course", "status", "payment_form", "education_form")
+FILTERS += ("citizenship", "social_category", "without_group")
+
+
+def _filter_form(request, visible):
+    principal = request.principal
+    university = principal.active.scope == Scope.UNIVERSITY
+    faculties = (
+        OrgUnit.objects.filter(pk__in=visible.values("faculty")).order_by("code") if university else None
+    )
+    return StudentFilterForm(
+        request.GET,
+        faculties=faculties,
+        programmes=Programme.objects.filter(pk__in=visible.values("programme")).order_by("code"),
+        groups=policy.visible_groups(principal).order_by("name"),
+        personal=policy.sees_personal_data(principal),
+    )
+
+
+def _filtered(request):
+    principal = request.principal
+    policy.require(principal, "students.view")
+    visible = policy.visible_students(principal)
+    form = _filter_form(request, visible)
+    flt = selectors.StudentFilter()
+    if form.is_valid():
+        data = form.cleaned_data
+        flt = selectors.StudentFilter(
+            search=data["q"],
+            search_personal=policy.sees_personal_data(principal),
+            **{name: data[name] for name in FILTERS if name in data},
+        )
+    return form, selectors.student_list(visible, flt)
+
+
+@login_required
+@require_GET
+def student_list(request):
+    form, students = _filtered(request)
+    page = Paginator(students, PAGE_SIZE).get_page(request.GET.get("page"))
+    principal = request.principal
+    context = {
+        "form": form,
+        "page": page,
+        "can_see_personal": policy.sees_personal_data(principal),
+        "can_assign": policy.can(principal, "students.assign_group"),
+    }
+    return render(request, "web/students/students.html", context)
+
+
+def _row(s, allowed: bool) -> list:
+    return [
+        s.full_name,
+        s.student_id_number,
+        masked(s.pinfl, allowed),
+        s.faculty.name if s.faculty else "",
+        s.programme.code if s.programme else "",
+        s.group.name if s.group else "",
+        s.course,
+        s.get_status_display(),
+        s.get_payment_form_display(),
+        s.get_education_form_display(),
+        s.get_citizenship_display(),
+        s.get_social_category_display(),
+    ]
+
+
+@login_required
+@require_GET
+def student_export(request):
+    _form, students = _filtered(request)
+    allowed = policy.sees_personal_data(request.principal)
+    rows = [_row(s, allowed) for s in students]
+    headers = [_("Full name"), _("Student ID"), _("PINFL"), _("Faculty"), _("Programme"), _("Group")]
+    headers += [_("Course"), _("Status"), _("Payment form"), _("Education form"), _("Citizenship")]
+    headers += [_("Social category")]
+    with transaction.atomic():
+        audit.record(
+            actor=request.user,
+            action="students.student.exported",
+            data={"count": len(rows), "filter": request.GET.dict(), "personal_data": allowed},
+        )
+    name = f"students-{timezone.localtime():%Y%m%d-%H%M}.xlsx"
+    return xlsx_response(filename=name, title=_("Students"), headers=headers, rows=rows)
+
+
+@login_required
+@require_GET
+def student_detail(request, pk: int):
+    student = visible_student(request, pk)
+    principal = request.principal
+    context = {
+        "student": student,
+        "can_see_personal": policy.sees_personal_data(principal, student),
+        "can_edit": policy.can(principal, "students.edit", student),
+        "show_history": policy.can(principal, "orders.view", student),
+        "show_achievements": policy.can(principal, "achievements.view", student),
+    }
+    if context["show_history"]:
+        context["history"] = movement_selectors.student_history(student)
+    if context["show_achievements"]:
+        context.update(achievement_views.student_panel(request, student))
+    return render(request, "web/students/student.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def student_edit(request, pk: int):
+    student = visible_student(request, pk)
+    policy.require(request.principal, "students.edit", student)
+    form = StudentForm(request.POST or None, student=student)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_student(student=student, actor=request.user, data=form.cleaned_data)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect("web:students_student", pk=student.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "web/students/student_form.html", {"form": form, "student": student}, status=status
+    )
