@@ -119,7 +119,7 @@ class StructureChange(TimeStamped):
         on_delete=models.PROTECT,
         related_name="changes",
     )
-    subject = models.CharField(_("subject"), max_length=255)
+    subject = models.CharField(pgettext_lazy("change", "subject"), max_length=255)
     document_number = models.CharField(_("document (order) number"), max_length=32)
     document_date = models.DateField(_("document (order) date"))
     before = models.JSONField(_("before"), default=dict, blank=True, encoder=DjangoJSONEncoder)
