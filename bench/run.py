@@ -74,6 +74,22 @@ def page(client: Client, url: str) -> dict:
     }
 
 
+def detail_pages() -> list[str]:
+    from hemis.curricula.models import Curriculum
+    from hemis.movements.models import OrderItem
+    from hemis.students.models import Group
+
+    item = OrderItem.objects.filter(student__faculty__code="F-KT").order_by("-pk").first()
+    group = Group.objects.filter(faculty__code="F-KT").order_by("pk").first()
+    curriculum = Curriculum.objects.filter(programme__faculty__code="F-KT").order_by("pk").first()
+    return [
+        f"/students/{item.student_id}/",
+        f"/students/groups/{group.pk}/",
+        f"/curricula/{curriculum.pk}/",
+        f"/orders/{item.order_id}/",
+    ]
+
+
 def main() -> None:
     results: dict = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -98,15 +114,32 @@ def main() -> None:
             "/admin/journal/",
             "/compliance/processes/",
             "/reference/classifiers/",
+            "/students/",
+            "/students/?status=12",
+            "/students/groups/",
+            "/orders/",
+            "/programmes/",
+            "/programmes/subjects/",
+            "/curricula/",
         ],
         "hr": ["/staff/employees/", "/careers/selection-monitoring/", "/careers/training-monitoring/"],
-        "dean": ["/staff/employees/"],
+        "dean": [
+            "/staff/employees/",
+            "/students/",
+            "/students/groups/",
+            "/orders/",
+            "/admission/",
+            "/curricula/",
+            "/programmes/achievements/",
+        ],
         "academic": ["/academics/marking-systems/", "/structure/rooms/"],
     }
     for login in ("admin", "management", "hr", "academic", "dean", "head", "teacher", student_login):
         client = Client()
         client.force_login(get_user_model().objects.get(username=login))
         urls = ["/", "/profile/", *lists.get(login, [])]
+        if login == "dean":  # the busiest detail pages: a student with a history, a group, a curriculum
+            urls += detail_pages()
         pages[login if login != student_login else "student"] = [page(client, url) for url in urls]
     results["measures"]["pages"] = pages
 

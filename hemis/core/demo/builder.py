@@ -113,6 +113,7 @@ def _groups(plan: Plan, programmes: dict[str, Programme], units: dict[str, OrgUn
             intake_year=g.intake_year,
             course=g.course,
             language=g.language,
+            is_active=g.intake_year != structure.GRADUATED_INTAKE,  # the graduates' groups are closed
         )
         for g in plan.groups
     ]
@@ -193,6 +194,7 @@ def _students(plan: Plan, groups: dict[str, Group], users: dict[str, User]) -> N
             programme=groups[s.group].programme,
             course=groups[s.group].course,
             status=s.status,
+            education_type=groups[s.group].programme.education_type,
             payment_form=s.payment_form,
         )
         for s in plan.students

@@ -45,7 +45,7 @@ class StudentData:
 
 
 def cohorts(rng: random.Random) -> list[Cohort]:
-    """Every (programme, intake) pair with a relative size: 4 bachelor courses, 2 master courses, the 2021 class."""
+    """Every (programme, intake) pair with a relative size: 4 bachelor courses, 2 master courses, the class of GRADUATED_INTAKE."""
     found = []
     for p in structure.PROGRAMMES:
         for course in range(1, 3 if p.master else 5):
@@ -98,6 +98,12 @@ def cohort_groups(cohort: Cohort, count: int) -> list[GroupData]:
     return groups
 
 
+def returnable(cohort: Cohort) -> bool:
+    """Whether the cohort admitted a year earlier also studies here (a student back from leave came from it)."""
+    last_course = 1 if cohort.programme.master else 3
+    return cohort.course <= last_course
+
+
 class Enrolment:
     def __init__(self, rng: random.Random, maker: IdentityMaker) -> None:
         self.rng = rng
@@ -128,26 +134,31 @@ class Enrolment:
         born = cohort.intake_year - age
         female = rng.random() < FEMALE_SHARE[cohort.programme.faculty]
         person = self.maker.person(female=female, born_from=born, born_to=born, uzbek_patronymic=0.6)
+        status, returned = self.status(cohort)
+        # A student back from a year of academic leave studies with the next intake but keeps the ID
+        # number of the year they were admitted (the movements demo gives them the leave and return orders).
+        admitted = cohort.intake_year - 1 if returned else cohort.intake_year
         return StudentData(
             person=person,
             email=self.maker.email(person, f"student.{structure.EMAIL_DOMAIN}"),
-            student_id_number=self.next_id(cohort.intake_year),
+            student_id_number=self.next_id(admitted),
             group=group.name,
-            status=self.status(cohort),
+            status=status,
             payment_form=PaymentForm.GRANT
             if rng.random() < (0.4 if cohort.programme.master else 0.3)
             else PaymentForm.CONTRACT,
         )
 
-    def status(self, cohort: Cohort) -> str:
+    def status(self, cohort: Cohort) -> tuple[str, bool]:
+        """The student's status, and whether they returned from leave into this (younger) cohort."""
         if cohort.graduated:
-            return StudentStatus.GRADUATED
+            return StudentStatus.GRADUATED, False
         draw = self.rng.random()
         if draw < 0.025:
-            return StudentStatus.ACADEMIC_LEAVE
+            return StudentStatus.ACADEMIC_LEAVE, False
         if draw < 0.04:
-            return StudentStatus.EXPELLED
-        return StudentStatus.STUDYING
+            return StudentStatus.EXPELLED, False
+        return StudentStatus.STUDYING, draw < 0.05 and returnable(cohort)
 
     def next_id(self, intake_year: int) -> str:
         """12 digits: "3", the university's two-digit code, the intake year, a 7-digit serial."""

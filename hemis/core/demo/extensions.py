@@ -9,8 +9,8 @@ from collections.abc import Callable
 from random import Random
 
 from hemis.core.demo import academics as academics_demo
+from hemis.core.demo import achievements, catalogue, curricula, movements, org, programmes
 from hemis.core.demo import careers as careers_demo
-from hemis.core.demo import org
 from hemis.core.demo import staff as staff_demo
 
 Seeder = Callable[..., dict[str, int]]
@@ -22,6 +22,11 @@ SEEDERS: list[Seeder] = [
     careers_demo.seed,  # careers: competitive selections, professional development (after staff)
     academics_demo.seed,  # academic set-up: years, semesters, lesson pairs, rating criteria (annex 4)
     # -- issue 5: programmes, catalogue, curricula, groups, orders, achievements --
+    programmes.seed,  # programme details: qualifications, opening orders
+    catalogue.seed,  # subject catalogue (annex 4 item 8)
+    curricula.seed,  # approved curricula, groups' curricula, group subjects (after the academic calendar)
+    movements.seed,  # student orders: admission, course transfers, leave, expulsion, reinstatement, graduation
+    achievements.seed,  # scholarships, competitions, language certificates
 ]
 
 

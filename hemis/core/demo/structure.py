@@ -405,10 +405,10 @@ PROGRAMMES = (
     ),
 )
 
-# Programmes whose class of 2021 graduated in 2025: their old groups hold graduated students.
-GRADUATED_INTAKE = 2021
+# Programmes whose class of 2022 graduated in June 2026: their old (now closed) groups held the graduates.
+GRADUATED_INTAKE = 2022
 GRADUATED_PROGRAMMES = ("KT", "OT", "NG", "IQ")
-CURRENT_YEAR = 2025  # the academic year 2025/2026: first-year students entered in 2025
+CURRENT_YEAR = 2026  # the academic year 2026/2027 (current in the demo): first-year students entered in 2026
 
 # The demo logins, one a role: (login, role, where the person works, scope of the grant).
 # Scope "university" = no unit; otherwise the unit code the grant is on.
@@ -418,6 +418,9 @@ DEMO_LOGINS = (
     ("hr", "hr", "KAD", None),
     ("academic", "academic", "OUB", None),
     ("dean", "dean", "F-KT", "F-KT"),
+    ("dean_ot", "dean", "F-OT", "F-OT"),  # the other deans sign and apply their faculties' student orders
+    ("dean_ng", "dean", "F-NG", "F-NG"),
+    ("dean_ib", "dean", "F-IB", "F-IB"),
     ("head", "head", "D-NMT", "D-NMT"),
     ("teacher", "teacher", "D-NMT", "D-NMT"),
     ("accounting", "accounting", "BUX", None),

@@ -1,23 +1,38 @@
 import datetime as dt
+import itertools
 import re
+from decimal import Decimal
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import transaction
 from django.db.models import F
-from django.test import override_settings
 from django.urls import reverse
 
+from hemis.academics.models import Programme, Semester, Subject
 from hemis.access.models import RoleGrant, User
 from hemis.access.roles import ROLE_SPECS
 from hemis.audit.models import AuditEvent
+from hemis.core.calendar import is_working_day
+from hemis.core.demo import catalogue
+from hemis.core.demo import curricula as curricula_demo
+from hemis.core.demo import programmes as programmes_demo
 from hemis.core.demo.identity import pinfl_check_digit
-from hemis.core.demo.plan import build_plan
 from hemis.core.demo.structure import DEMO_LOGINS
 from hemis.core.models import UniversitySettings
+from hemis.curricula.models import (
+    Curriculum,
+    CurriculumSemester,
+    CurriculumSubject,
+    CurriculumWeek,
+    SubjectControl,
+    SubjectLoad,
+)
+from hemis.movements.models import Order, OrderItem
 from hemis.org.models import OrgUnit, StructureType
 from hemis.staff.models import Employee
-from hemis.students.models import Group, Student, StudentStatus
+from hemis.students.models import Achievement, Group, GroupSubject, Student, StudentStatus
 
 N = 60
 
@@ -28,10 +43,19 @@ def seed(**options) -> str:
     return out.getvalue()
 
 
+@pytest.fixture(scope="module")
+def _seeded_once(django_db_setup, django_db_blocker):
+    """One demo university for the module's read-only tests, rolled back when the module ends; each test
+    runs in its own savepoint inside it (the ``db`` fixture), so nothing a test writes leaks."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        seed(force=True)
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(db, settings):
-    settings.DEBUG = True
-    seed()
+def demo(_seeded_once, db):
+    return None
 
 
 def people_of(plan) -> list[tuple[str, str, str]]:
@@ -133,30 +157,8 @@ def test_demo_staff_log_in_with_the_shared_password(client, demo):
     assert len({u.password for u in User.objects.all()}) == 1
 
 
-def test_same_seed_gives_the_same_people(db, settings):
+def test_refuses_a_database_that_has_org_units(demo, settings):
     settings.DEBUG = True
-    seed(seed=7)
-    stored = list(
-        Student.objects.order_by("student_id_number").values_list(
-            "student_id_number", "last_name", "first_name", "patronymic", "pinfl"
-        )
-    )
-    in_db = [(sid, f"{last} {first} {patronymic}", pinfl) for sid, last, first, patronymic, pinfl in stored]
-    assert in_db == sorted(people_of(build_plan(students=N, seed=7)))
-    assert people_of(build_plan(students=N, seed=7)) == people_of(build_plan(students=N, seed=7))
-    assert people_of(build_plan(students=N, seed=8)) != people_of(build_plan(students=N, seed=7))
-
-
-@override_settings(DEBUG=False)
-def test_refuses_without_debug_unless_forced(db):
-    with pytest.raises(CommandError, match="DEBUG off"):
-        seed()
-    assert (OrgUnit.objects.count(), User.objects.count(), Student.objects.count()) == (0, 0, 0)
-    seed(force=True)
-    assert Student.objects.count() == N
-
-
-def test_refuses_a_database_that_has_org_units(demo):
     before = (OrgUnit.objects.count(), Student.objects.count(), User.objects.count())
     with pytest.raises(CommandError, match="already has 32 org units"):
         seed(seed=3)
@@ -188,7 +190,12 @@ def test_groups_and_programmes(demo):
     groups = Group.objects.select_related("programme")
     assert all(re.fullmatch(r"M?[A-Z]{2}-[12]\d+-\d\d", g.name) for g in groups)
     assert {g.course for g in groups if g.programme.education_type == "11"} == {1, 2, 3, 4}
-    assert Student.objects.filter(status=StudentStatus.GRADUATED, group__intake_year=2021).exists()
+    assert set(Group.objects.filter(is_active=False).values_list("intake_year", flat=True)) == {2022}
+    graduates = Student.objects.filter(status=StudentStatus.GRADUATED)
+    assert graduates.exists()
+    assert set(graduates.values_list("group__intake_year", "is_graduate", "programme__code")) <= {
+        (2022, True, code) for code in ("60720100", "60721000", "60720400", "60410100")
+    }
 
 
 def test_demo_logins_prints_logins_students_and_password(demo):
@@ -203,3 +210,216 @@ def test_demo_logins_prints_logins_students_and_password(demo):
     assert len(shown) == 3
     assert Student.objects.filter(student_id_number__in=shown, status=StudentStatus.STUDYING).count() == 3
     assert lines[-1] == "Password for every demo login: hemis-demo"
+
+
+# --- issue 5: programmes, catalogue, curricula, group subjects, orders, achievements -----------------
+
+
+def test_programmes_and_the_subject_catalogue(demo):
+    check_subject_catalogue()
+
+    rows = list(
+        Programme.objects.values_list(
+            "code", "qualification_uz", "qualification_ru", "qualification_en", "opened_on", "opening_order"
+        )
+    )
+    assert sorted(rows) == sorted((code, *details) for code, details in programmes_demo.DETAILS.items())
+    assert Programme.objects.get(code="60720100").qualification_en == "Bachelor of Chemical Technology"
+    assert all(re.fullmatch(r"PQ-\d+", row[5]) and 2004 <= row[4].year <= 2019 for row in rows)
+
+
+def check_subject_catalogue():
+    expected = {code: dept for dept, rows in catalogue.SUBJECTS.items() for code, *_ in rows}
+    stored = dict(Subject.objects.values_list("code", "department__code"))
+    assert stored == expected
+    assert all(10 <= len(rows) <= 14 for rows in catalogue.SUBJECTS.values())
+    general = {"OZT1101": "D-IGF", "FAL1102": "D-IGF", "XTL1103": "D-IGF", "JTS1104": "D-IGF"}
+    general |= {"AXT1202": "D-OMI", "OMT1201": "D-OMI"}
+    assert {code: stored[code] for code in general} == general
+    incomplete = Subject.objects.filter(catalogued_at__isnull=True)
+    assert sorted(incomplete.values_list("code", flat=True)) == sorted(catalogue.INCOMPLETE)
+    assert set(incomplete.values_list("description_en", flat=True)) == {""}
+    history = Subject.objects.get(code="OZT1101")
+    assert (history.name_uz, history.name_ru, history.name_en) == (
+        "Oʻzbekiston tarixi",
+        "История Узбекистана",
+        "History of Uzbekistan",
+    )
+    assert history.description_en.startswith("The course “History of Uzbekistan” teaches")
+    assert history.description_uz.startswith("«Oʻzbekiston tarixi» fani")
+    assert history.catalogued_at is not None
+
+
+def test_curricula(demo):
+    check_curriculum_semesters_weeks_subjects_loads_and_controls()
+    check_weeks_run_monday_to_sunday_from_the_semester_start()
+
+    intakes = set(Group.objects.values_list("programme_id", "intake_year"))
+    curricula = Curriculum.objects.select_related("programme", "marking_system")
+    assert {(c.programme_id, c.intake_year) for c in curricula} == intakes
+    assert {p for p, _ in intakes} == set(Programme.objects.values_list("pk", flat=True))
+    for c in curricula:
+        assert (c.status, c.marking_system.code, c.approved_by.username) == ("approved", "11", "academic")
+        start = dt.date(c.intake_year, 9, 1)
+        late = (c.programme.code, c.intake_year) in curricula_demo.LATE_INTAKES
+        days_before = (start - c.approved_on).days
+        assert -15 <= days_before <= -1 if late else 20 <= days_before <= 40
+        assert c.created_at.date() < c.approved_on
+        numbers = list(c.semesters.values_list("number", flat=True))
+        assert numbers == list(range(1, 2 * c.programme.duration_years + 1))
+    copied = Curriculum.objects.filter(copied_from__isnull=False).select_related("copied_from")
+    assert all(c.copied_from.programme_id == c.programme_id for c in copied)
+    assert all(c.copied_from.intake_year < c.intake_year for c in copied)
+    groups = Group.objects.select_related("curriculum")
+    assert all(
+        (g.curriculum.programme_id, g.curriculum.intake_year) == (g.programme_id, g.intake_year)
+        for g in groups
+    )
+
+
+def check_curriculum_semesters_weeks_subjects_loads_and_controls():
+    for semester in CurriculumSemester.objects.select_related("curriculum__programme"):
+        subjects = list(semester.subjects.select_related("subject"))
+        assert 5 <= len(subjects) <= 7, semester
+        assert 1 <= sum(s.subject_type == "12" for s in subjects) <= 2
+        master = semester.curriculum.programme.education_type == "12"
+        assert {s.block[:2] for s in subjects} == {"12" if master else "11"}
+        assert all(Decimal(4) <= s.credits <= Decimal(6) for s in subjects)
+        kinds = list(semester.weeks.values_list("kind", flat=True))
+        final = semester.number == 2 * semester.curriculum.programme.duration_years
+        if final:
+            assert kinds == ["theory"] * 10 + ["exams"] * 2 + ["practice"] * 4 + ["attestation"] * 2
+        else:
+            assert kinds[:18] == ["theory"] * 15 + ["exams"] * 3
+            assert kinds[-1] == "holiday"
+    controls = SubjectControl.objects.values_list("curriculum_subject_id", "control_type__code", "max_points")
+    by_subject: dict[int, list] = {}
+    for subject, code, points in controls:
+        by_subject.setdefault(subject, []).append((code, points))
+    assert len(by_subject) == CurriculumSubject.objects.count()
+    assert {tuple(sorted(v)) for v in by_subject.values()} == {(("11", 30), ("12", 20), ("13", 50))}
+    loads = {}
+    for subject, kind, hours in SubjectLoad.objects.values_list(
+        "curriculum_subject_id", "training_type", "hours"
+    ):
+        loads.setdefault(subject, {})[kind] = hours
+    for s in CurriculumSubject.objects.all():
+        assert sum(loads[s.pk].values()) == s.credits * 30
+        assert loads[s.pk]["17"] > 0
+    chemistry = CurriculumSubject.objects.filter(subject__code="UNK1501").first()
+    total = int(chemistry.credits) * 30
+    lecture = 30 if total <= 150 else 36
+    assert loads[chemistry.pk] == {"11": lecture, "12": 30, "13": 30, "17": total - lecture - 60}
+
+
+def check_weeks_run_monday_to_sunday_from_the_semester_start():
+    curriculum = Curriculum.objects.get(programme__code="60720100", intake_year=2026)
+    weeks = list(CurriculumWeek.objects.filter(semester__curriculum=curriculum, semester__number=1))
+    assert (weeks[0].start_date, weeks[0].end_date) == (dt.date(2026, 9, 1), dt.date(2026, 9, 6))
+    assert (weeks[1].start_date, weeks[1].end_date) == (dt.date(2026, 9, 7), dt.date(2026, 9, 13))
+    spring = CurriculumWeek.objects.filter(semester__curriculum=curriculum, semester__number=2).first()
+    assert spring.start_date == dt.date(2027, 2, 1)
+
+
+def test_group_subjects_and_achievements(demo):
+    check_achievements()
+
+    current = Semester.objects.get(is_current=True)
+    for group in Group.objects.filter(is_active=True):
+        number = (2026 - group.intake_year) * 2 + 1
+        expected = set(
+            CurriculumSubject.objects.filter(
+                semester__curriculum=group.curriculum_id, semester__number=number
+            ).values_list("pk", flat=True)
+        )
+        bound = GroupSubject.objects.filter(group=group, semester=current)
+        assert set(bound.values_list("curriculum_subject_id", flat=True)) == expected
+    previous = Semester.objects.get(academic_year__name="2025-2026", number=2)
+    first_years = GroupSubject.objects.filter(semester=previous, group__intake_year=2026)
+    assert not first_years.exists()
+    assert GroupSubject.objects.filter(semester=previous, group__intake_year=2025).exists()
+    assert not GroupSubject.objects.filter(group__is_active=False).exists()
+
+
+def _histories() -> dict[int, list[OrderItem]]:
+    items = OrderItem.objects.select_related("order").order_by("order__applied_at", "order_id", "pk")
+    found: dict[int, list[OrderItem]] = {}
+    for item in items:
+        found.setdefault(item.student_id, []).append(item)
+    return found
+
+
+def assert_histories_match_the_students() -> dict[int, list[OrderItem]]:
+    histories = _histories()
+    students = Student.objects.all()
+    assert set(histories) == set(students.values_list("pk", flat=True))
+    for student in students:
+        items = histories[student.pk]
+        first, last = items[0], items[-1]
+        assert first.order.kind == "admission"
+        assert (first.status_before, first.status_after, first.course_after) == ("", "11", 1)
+        assert first.admission_data["student_id_number"] == student.student_id_number
+        assert first.admission_data["pinfl"] == student.pinfl
+        state = (last.status_after, last.group_after_id, last.course_after, last.graduate_after)
+        assert state == (student.status, student.group_id, student.course, student.is_graduate), student
+        for before, after in itertools.pairwise(items):
+            assert (after.status_before, after.group_before_id, after.course_before) == (
+                before.status_after,
+                before.group_after_id,
+                before.course_after,
+            )
+            assert after.order.applied_at > before.order.applied_at
+    return histories
+
+
+def test_every_student_is_where_their_last_applied_order_put_them(demo):
+    check_orders_are_numbered_dated_and_applied_by_the_dean()
+    check_students_joined_their_groups_after_admission()
+
+    histories = assert_histories_match_the_students()
+    assert {len(items) for items in histories.values()} >= {1, 2, 4}
+    transfer = OrderItem.objects.filter(order__kind="course_transfer").first()
+    assert transfer.course_after == transfer.course_before + 1
+
+
+def check_orders_are_numbered_dated_and_applied_by_the_dean():
+    deans = {
+        g.org_unit_id: g.user_id for g in RoleGrant.objects.filter(role_id="dean").select_related("org_unit")
+    }
+    orders = list(Order.objects.all())
+    assert {o.kind for o in orders} >= {"admission", "course_transfer", "graduate_status", "graduation"}
+    for order in orders:
+        assert order.status == "applied"
+        assert re.fullmatch(r"\d+-T", order.number)
+        assert is_working_day(order.date), order
+        assert order.date < order.applied_at.date() <= order.date + dt.timedelta(days=6)
+        assert order.applied_by_id == deans[order.faculty_id]
+        assert order.created_at.date() == order.date
+        assert order.title
+    admissions = [o for o in orders if o.kind == "admission"]
+    assert all(o.date.month == 8 for o in admissions)
+    assert len({(o.faculty_id, o.date.year) for o in admissions}) == len(admissions)
+    numbers = [(o.faculty_id, o.number, o.date.year) for o in orders]
+    assert len(set(numbers)) == len(numbers)
+
+
+def check_students_joined_their_groups_after_admission():
+    for student in Student.objects.filter(group__isnull=False):
+        admission = student.order_items.get(order__kind="admission").order
+        assert student.group_assigned_at > admission.applied_at
+        assert student.created_at == admission.applied_at
+    assert not Student.objects.filter(group__isnull=True, group_assigned_at__isnull=False).exists()
+
+
+def check_achievements():
+    studying = Student.objects.filter(status=StudentStatus.STUDYING).count()
+    achievements = Achievement.objects.select_related("student")
+    assert achievements.count() == max(4, round(studying * 0.03))
+    assert all(a.student.status == StudentStatus.STUDYING for a in achievements)
+    assert all(a.awarded_on <= dt.date(2026, 11, 20) and a.title and a.issuer for a in achievements)
+    first = sorted(achievements, key=lambda a: a.pk)[:4]
+    assert [a.kind for a in first] == ["30", "21", "20", "19"]
+    certificate = first[0]
+    assert certificate.certificate_level and certificate.valid_until == certificate.awarded_on + dt.timedelta(
+        days=730
+    )
