@@ -110,22 +110,35 @@ def curriculum_create(request):
     return render(request, "web/curricula/form.html", {"form": form}, status=status)
 
 
-def _semester_rows(cur) -> list[dict]:
+def _used_types(cur) -> list[str]:
+    """The lesson types that have hours somewhere in the curriculum: the columns worth showing."""
+    used = {
+        load.training_type for s in cur.semesters.all() for cs in s.subjects.all() for load in cs.loads.all()
+    }
+    return [t for t in TrainingType.values if t in used] or [TrainingType.LECTURE]
+
+
+def _control_legend(cur) -> list:
+    """The control types of the curriculum in the order the points are shown (by code)."""
+    found = {
+        c.control_type_id: c.control_type
+        for s in cur.semesters.all()
+        for cs in s.subjects.all()
+        for c in cs.controls.all()
+    }
+    return sorted(found.values(), key=lambda t: t.code)
+
+
+def _semester_rows(cur, types: list[str]) -> list[dict]:
     out = []
     for semester in cur.semesters.all():
         subjects = [
-            (
-                cs,
-                [
-                    next((load.hours for load in cs.loads.all() if load.training_type == t), 0)
-                    for t in TrainingType.values
-                ],
-            )
+            (cs, [next((load.hours for load in cs.loads.all() if load.training_type == t), 0) for t in types])
             for cs in semester.subjects.all()
         ]
-        out.append(
-            {"semester": semester, "subjects": subjects, "totals": selectors.semester_totals(semester)}
-        )
+        totals = selectors.semester_totals(semester)
+        totals.by_type = {t: totals.by_type.get(t, 0) for t in types}
+        out.append({"semester": semester, "subjects": subjects, "totals": totals})
     return out
 
 
@@ -134,11 +147,13 @@ def _semester_rows(cur) -> list[dict]:
 def curriculum_detail(request, pk: int):
     policy.require(request.principal, "curricula.view")
     cur = fetch(request, selectors.curriculum, pk)
-    semesters = _semester_rows(cur)
+    types = _used_types(cur)
+    semesters = _semester_rows(cur, types)
     context = {
         "cur": cur,
         "semesters": semesters,
-        "training_types": TrainingType.choices,
+        "training_types": [(t, TrainingType(t).label) for t in types],
+        "control_legend": _control_legend(cur),
         "total_credits": sum((s["totals"].credits for s in semesters), 0),
         "total_hours": sum(s["totals"].hours for s in semesters),
         "can_edit": policy.can(request.principal, "curricula.edit", cur),

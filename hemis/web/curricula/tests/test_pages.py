@@ -84,7 +84,12 @@ def test_detail_query_count_is_constant(client, uni, dean_chemistry, django_asse
     assert response.context["total_credits"] == Decimal(4 * n * 2 * n)
     first = response.context["semesters"][0]
     assert (first["totals"].credits, first["totals"].hours) == (Decimal(4 * n), 180 * n)
-    assert first["subjects"][0][1] == [30, 0, 30, 0, 0, 0, 120]
+    # Only the lesson types with hours in the curriculum get a column: lecture, practical, independent.
+    assert [code for code, _label in response.context["training_types"]] == ["11", "13", "17"]
+    assert first["subjects"][0][1] == [30, 30, 120]
+    assert [c.code for c in response.context["control_legend"]] == sorted(
+        c.control_type.code for c in first["subjects"][0][0].controls.all()
+    )
 
 
 def test_list_filters_and_export(client, uni, academic):
