@@ -10,9 +10,6 @@ given prepared order is used) and one item is added per row.
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from io import BytesIO
-from zipfile import BadZipFile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -21,11 +18,11 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import load_workbook
 
 from hemis.academics.models import Programme
 from hemis.audit import services as audit
 from hemis.core.excel import workbook_bytes
+from hemis.core.imports import RowError, check_row_count, first_sheet
 from hemis.movements import admission
 from hemis.movements.enums import OrderKind, OrderStatus
 from hemis.movements.models import Order
@@ -83,15 +80,8 @@ EXAMPLE = (
 )
 
 
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str
-    message: str
-
-    @property
-    def column_label(self) -> str:
-        return str(LABELS[self.column]) if self.column in LABELS else ""
+def _row_error(row: int, column: str, message: str) -> RowError:
+    return RowError(row, column, message, str(LABELS[column]) if column in LABELS else "")
 
 
 def _norm(header) -> str:
@@ -122,10 +112,7 @@ def template_bytes(*, programme_code: str = "") -> bytes:
 
 def read_rows(content: bytes) -> list[tuple[int, dict]]:
     """``(row number, {key: value})`` of the data rows; ValidationError on "file" when unusable."""
-    try:
-        sheet = load_workbook(BytesIO(content), read_only=True, data_only=True).worksheets[0]
-    except (BadZipFile, KeyError, OSError, ValueError, IndexError) as exc:
-        raise ValidationError({"file": [_("The file is not an Excel (.xlsx) workbook.")]}) from exc
+    sheet = first_sheet(content)
     lines = sheet.iter_rows(values_only=True)
     header = next(lines, None) or ()
     keys = _header_keys(header)
@@ -134,10 +121,7 @@ def read_rows(content: bytes) -> list[tuple[int, dict]]:
         if all(admission._text(c) == "" for c in cells):
             continue
         rows.append((number, {key: _cell(cells[i]) for i, key in keys.items() if i < len(cells)}))
-    if not rows:
-        raise ValidationError({"file": [_("The file has no rows under the header.")]})
-    if len(rows) > MAX_ROWS:
-        raise ValidationError({"file": [_("At most %(n)s rows can be imported at once.") % {"n": MAX_ROWS}]})
+    check_row_count(rows, empty_message=_("The file has no rows under the header."), limit=MAX_ROWS)
     return rows
 
 
@@ -184,7 +168,7 @@ class _Checker:
         self.errors: list[RowError] = []
 
     def fail(self, row: int, column: str, message: str) -> None:
-        self.errors.append(RowError(row, column, message))
+        self.errors.append(_row_error(row, column, message))
 
     def check(self, number: int, raw: dict) -> tuple[dict, Group | None] | None:
         before = len(self.errors)
@@ -300,9 +284,9 @@ def import_admission(
 def _errors_of(number: int, exc: ValidationError) -> list[RowError]:
     column_of = {"target_group": "group", "admission_data": ""}
     if not hasattr(exc, "error_dict"):
-        return [RowError(number, "", m) for m in exc.messages]
+        return [_row_error(number, "", m) for m in exc.messages]
     return [
-        RowError(number, column_of.get(field, field if field in LABELS else ""), message)
+        _row_error(number, column_of.get(field, field if field in LABELS else ""), message)
         for field, messages in exc.message_dict.items()
         for message in messages
     ]

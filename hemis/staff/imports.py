@@ -6,10 +6,7 @@ row with its row number, column and reason. Otherwise all employees are created 
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from io import BytesIO
-from zipfile import BadZipFile
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -17,10 +14,10 @@ from django.db import transaction
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import load_workbook
 
 from hemis.audit import services as audit
 from hemis.core.excel import workbook_bytes
+from hemis.core.imports import RowError, cell_text, check_row_count, first_sheet
 from hemis.core.people import Gender
 from hemis.org.models import OrgUnit
 from hemis.staff.enums import ALLOWED_RATES, EmploymentForm, Position
@@ -52,28 +49,13 @@ REQUIRED = {"last_name", "first_name", "pinfl", "birth_date", "gender", "employe
 REQUIRED |= {"employment_form", "rate", "order_number", "order_date", "start_date"}
 
 
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str
-    message: str
-
-    @property
-    def column_label(self) -> str:
-        return str(LABELS[self.column]) if self.column in LABELS else ""
+def _row_error(row: int, column: str, message: str) -> RowError:
+    return RowError(row, column, message, str(LABELS[column]) if column in LABELS else "")
 
 
 def template_bytes() -> bytes:
     """The empty import file: the header row only."""
     return workbook_bytes(title=_("Employees"), headers=[str(label) for _key, label in COLUMNS], rows=[])
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
 
 
 def _date(value) -> dt.date | None:
@@ -82,7 +64,7 @@ def _date(value) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     try:
-        return dt.datetime.strptime(_text(value), "%d.%m.%Y").date()  # noqa: DTZ007 - a date only
+        return dt.datetime.strptime(cell_text(value), "%d.%m.%Y").date()  # noqa: DTZ007 - a date only
     except ValueError:
         return None
 
@@ -91,32 +73,32 @@ class _Checker:
     """Checks the rows of one file against the database (one query per lookup table)."""
 
     def __init__(self, rows: list[dict]) -> None:
-        pinfls = [_text(r.get("pinfl")) for r in rows]
+        pinfls = [cell_text(r.get("pinfl")) for r in rows]
         self.existing = set(Employee.objects.filter(pinfl__in=pinfls).values_list("pinfl", flat=True))
-        codes = {_text(r.get("unit")) for r in rows}
+        codes = {cell_text(r.get("unit")) for r in rows}
         self.units = {u.code: u for u in OrgUnit.objects.filter(code__in=codes)}
         self.seen: dict[str, int] = {}
         self.errors: list[RowError] = []
 
     def fail(self, row: int, column: str, message: str) -> None:
-        self.errors.append(RowError(row, column, message))
+        self.errors.append(_row_error(row, column, message))
 
     def check(self, number: int, raw: dict) -> dict | None:
         before = len(self.errors)
         for key in REQUIRED:
-            if not _text(raw.get(key)):
+            if not cell_text(raw.get(key)):
                 self.fail(number, key, _("This value is required."))
         if len(self.errors) > before:
             return None
-        values = {key: _text(raw.get(key)) for key in ("last_name", "first_name", "patronymic", "email")}
-        values["phone"] = _text(raw.get("phone"))
-        values["pinfl"] = self._pinfl(number, _text(raw.get("pinfl")))
+        values = {key: cell_text(raw.get(key)) for key in ("last_name", "first_name", "patronymic", "email")}
+        values["phone"] = cell_text(raw.get("phone"))
+        values["pinfl"] = self._pinfl(number, cell_text(raw.get("pinfl")))
         values.update(self._codes(number, raw))
         values.update(self._dates(number, raw))
         values["rate"] = self._rate(number, raw.get("rate"))
-        values["unit"] = self._unit(number, _text(raw.get("unit")))
+        values["unit"] = self._unit(number, cell_text(raw.get("unit")))
         self._contacts(number, values)
-        values["order_number"] = _text(raw.get("order_number"))
+        values["order_number"] = cell_text(raw.get("order_number"))
         return values if len(self.errors) == before else None
 
     def _pinfl(self, number: int, pinfl: str) -> str:
@@ -137,7 +119,7 @@ class _Checker:
             ("position", Position),
             ("employment_form", EmploymentForm),
         ):
-            code = _text(raw.get(key))
+            code = cell_text(raw.get(key))
             if code not in choices.values:
                 self.fail(number, key, _("Unknown code “%(code)s”.") % {"code": code})
             out[key] = code
@@ -153,7 +135,7 @@ class _Checker:
 
     def _rate(self, number: int, value) -> Decimal | None:
         try:
-            rate = Decimal(_text(value).replace(",", ".")).quantize(Decimal("0.01"))
+            rate = Decimal(cell_text(value).replace(",", ".")).quantize(Decimal("0.01"))
         except InvalidOperation:
             rate = None
         if rate not in ALLOWED_RATES:
@@ -180,19 +162,13 @@ class _Checker:
 
 def read_rows(content: bytes) -> list[tuple[int, dict]]:
     """``(row number, {column: value})`` of the data rows; ValidationError on "file" if unreadable."""
-    try:
-        sheet = load_workbook(BytesIO(content), read_only=True, data_only=True).worksheets[0]
-    except (BadZipFile, KeyError, OSError, ValueError, IndexError) as exc:
-        raise ValidationError({"file": [_("The file is not an Excel (.xlsx) workbook.")]}) from exc
+    sheet = first_sheet(content)
     rows = []
     for number, cells in enumerate(sheet.iter_rows(min_row=2, max_col=len(KEYS), values_only=True), start=2):
-        if all(_text(c) == "" for c in cells):
+        if all(cell_text(c) == "" for c in cells):
             continue
         rows.append((number, dict(zip(KEYS, cells, strict=False))))
-    if not rows:
-        raise ValidationError({"file": [_("The file has no employee rows under the header.")]})
-    if len(rows) > MAX_ROWS:
-        raise ValidationError({"file": [_("At most %(n)s rows can be imported at once.") % {"n": MAX_ROWS}]})
+    check_row_count(rows, empty_message=_("The file has no employee rows under the header."), limit=MAX_ROWS)
     return rows
 
 
@@ -231,9 +207,9 @@ def import_employees(*, content: bytes, actor, filename: str = "") -> tuple[int,
 def _errors_of(number: int, exc: ValidationError) -> list[RowError]:
     column_of = {"org_unit": "unit"}
     if not hasattr(exc, "error_dict"):
-        return [RowError(number, "", m) for m in exc.messages]
+        return [_row_error(number, "", m) for m in exc.messages]
     return [
-        RowError(number, column_of.get(field, field if field in LABELS else ""), message)
+        _row_error(number, column_of.get(field, field if field in LABELS else ""), message)
         for field, messages in exc.message_dict.items()
         for message in messages
     ]

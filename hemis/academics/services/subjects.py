@@ -6,9 +6,7 @@ never cleared: the compliance evaluator measures the catalogue on it.
 """
 
 from dataclasses import dataclass
-from io import BytesIO
 from typing import Any
-from zipfile import BadZipFile
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,12 +15,12 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import load_workbook
 
 from hemis.academics.models import Subject
 from hemis.academics.services._common import NAMES, assign, snapshot
 from hemis.audit import services as audit
 from hemis.core.excel import workbook_bytes
+from hemis.core.imports import RowError, cell_text, check_row_count, first_sheet
 from hemis.org.models import OrgUnit, StructureType
 
 FIELDS = ("code", *NAMES, "department", "description_uz", "description_en", "is_active")
@@ -113,15 +111,8 @@ LABELS = dict(COLUMNS)
 MAX_LENGTHS = {"code": 32, "name_uz": 255, "name_ru": 255, "name_en": 255}
 
 
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str
-    message: str
-
-    @property
-    def column_label(self) -> str:
-        return str(LABELS[self.column]) if self.column in LABELS else ""
+def _row_error(row: int, column: str, message: str) -> RowError:
+    return RowError(row, column, message, str(LABELS[column]) if column in LABELS else "")
 
 
 def template_bytes() -> bytes:
@@ -129,30 +120,16 @@ def template_bytes() -> bytes:
     return workbook_bytes(title=_("Subjects"), headers=[str(label) for _key, label in COLUMNS], rows=[])
 
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
 def read_rows(content: bytes) -> list[tuple[int, dict[str, str]]]:
     """``(row number, {column: text})`` of the data rows; ValidationError on "file" if unusable."""
-    try:
-        sheet = load_workbook(BytesIO(content), read_only=True, data_only=True).worksheets[0]
-    except (BadZipFile, KeyError, OSError, ValueError, IndexError) as exc:
-        raise ValidationError({"file": [_("The file is not an Excel (.xlsx) workbook.")]}) from exc
+    sheet = first_sheet(content)
     rows = []
     for number, cells in enumerate(sheet.iter_rows(min_row=2, max_col=len(KEYS), values_only=True), start=2):
-        texts = [_text(c) for c in cells]
+        texts = [cell_text(c) for c in cells]
         if all(t == "" for t in texts):
             continue
         rows.append((number, dict(zip(KEYS, texts + [""] * (len(KEYS) - len(texts)), strict=True))))
-    if not rows:
-        raise ValidationError({"file": [_("The file has no subject rows under the header.")]})
-    if len(rows) > MAX_ROWS:
-        raise ValidationError({"file": [_("At most %(n)s rows can be imported at once.") % {"n": MAX_ROWS}]})
+    check_row_count(rows, empty_message=_("The file has no subject rows under the header."), limit=MAX_ROWS)
     return rows
 
 
@@ -170,7 +147,7 @@ class _Checker:
         self.errors: list[RowError] = []
 
     def fail(self, row: int, column: str, message: str) -> None:
-        self.errors.append(RowError(row, column, message))
+        self.errors.append(_row_error(row, column, message))
 
     def check(self, number: int, raw: dict[str, str]) -> dict[str, Any] | None:
         before = len(self.errors)
@@ -271,9 +248,9 @@ def import_subjects(*, content: bytes, actor, filename: str = "") -> ImportResul
 
 def _errors_of(number: int, exc: ValidationError) -> list[RowError]:
     if not hasattr(exc, "error_dict"):
-        return [RowError(number, "", m) for m in exc.messages]
+        return [_row_error(number, "", m) for m in exc.messages]
     return [
-        RowError(number, field if field in LABELS else "", message)
+        _row_error(number, field if field in LABELS else "", message)
         for field, messages in exc.message_dict.items()
         for message in messages
     ]
