@@ -46,6 +46,27 @@ def dean_chemistry(uni):
 
 
 @pytest.fixture
+def dean_economics(uni):
+    user = f.UserFactory(username="dean_econ", first_name="Sardor", last_name="Ismoilov")
+    f.grant(user, "dean", uni["econ"])
+    return user
+
+
+@pytest.fixture
+def academic(db):
+    user = f.UserFactory(username="academic", first_name="Nodira", last_name="Saidova")
+    f.grant(user, "academic")
+    return user
+
+
+@pytest.fixture
+def hr(db):
+    user = f.UserFactory(username="hr", first_name="Nigora", last_name="Karimova")
+    f.grant(user, "hr")
+    return user
+
+
+@pytest.fixture
 def rector(db):
     user = f.UserFactory(username="rector", first_name="Baxtiyor", last_name="Gʻaniyev")
     f.grant(user, "management")

@@ -4,7 +4,6 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from hemis.core import factories as f
 from hemis.staff.enums import EmploymentForm, Position
 
 D = dt.date
@@ -14,13 +13,6 @@ D = dt.date
 def english():
     with translation.override("en"):
         yield
-
-
-@pytest.fixture
-def hr(db):
-    user = f.UserFactory(username="hr", first_name="Nigora", last_name="Karimova")
-    f.grant(user, "hr")
-    return user
 
 
 def appointment_data(unit, **overrides) -> dict:

@@ -19,20 +19,6 @@ D = dt.date
 
 
 @pytest.fixture
-def dean_economics(uni):
-    user = f.UserFactory(username="dean_econ", first_name="Sardor", last_name="Aliyev")
-    f.grant(user, "dean", uni["econ"])
-    return user
-
-
-@pytest.fixture
-def academic(db):
-    user = f.UserFactory(username="academic", first_name="Nodira", last_name="Saidova")
-    f.grant(user, "academic")
-    return user
-
-
-@pytest.fixture
 def chem_cur(uni):
     return cf.curriculum(cf.programme(uni["chem"], code="60710100", duration=1), 2026)
 

@@ -18,20 +18,6 @@ D = dt.date
 K = OrderKind
 
 
-@pytest.fixture
-def dean_economics(uni):
-    user = f.UserFactory(username="dean_econ", first_name="Rustam", last_name="Aliyev")
-    f.grant(user, "dean", uni["econ"])
-    return user
-
-
-@pytest.fixture
-def academic(db):
-    user = f.UserFactory(username="academic_officer")
-    f.grant(user, "academic")
-    return user
-
-
 def url(name, *args):
     return reverse(f"web:orders_{name}", args=args)
 

@@ -1,8 +1,6 @@
 import pytest
 from django.utils import translation
 
-from hemis.core import factories as f
-
 
 @pytest.fixture(autouse=True)
 def english(client):
@@ -10,17 +8,3 @@ def english(client):
     client.cookies["hemis_language"] = "en"
     with translation.override("en"):
         yield
-
-
-@pytest.fixture
-def hr(db):
-    user = f.UserFactory(username="hr", first_name="Malika", last_name="Tursunova")
-    f.grant(user, "hr")
-    return user
-
-
-@pytest.fixture
-def academic(db):
-    user = f.UserFactory(username="academic", first_name="Jasur", last_name="Ergashev")
-    f.grant(user, "academic")
-    return user

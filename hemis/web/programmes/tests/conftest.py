@@ -18,20 +18,6 @@ def english(client):
 
 
 @pytest.fixture
-def academic(db):
-    user = f.UserFactory(username="academic", first_name="Nodira", last_name="Saidova")
-    f.grant(user, "academic")
-    return user
-
-
-@pytest.fixture
-def dean_economics(uni):
-    user = f.UserFactory(username="dean_econ", first_name="Sardor", last_name="Tursunov")
-    f.grant(user, "dean", uni["econ"])
-    return user
-
-
-@pytest.fixture
 def head(uni):
     user = f.UserFactory(username="head_inorg", first_name="Lola", last_name="Ergasheva")
     f.grant(user, "head", uni["inorganic"])

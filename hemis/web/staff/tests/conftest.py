@@ -20,13 +20,6 @@ def english(client):
 
 
 @pytest.fixture
-def hr(db):
-    user = f.UserFactory(username="hr", first_name="Nigora", last_name="Karimova")
-    f.grant(user, "hr")
-    return user
-
-
-@pytest.fixture
 def hr_client(client, hr):
     client.force_login(hr)
     return client
