@@ -2,8 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hemis.academics.enums import RatingTarget, SemesterType
+from hemis.access.forms import DateInput
 
-DATE_WIDGET = forms.DateInput(format="%d.%m.%Y", attrs={"placeholder": "DD.MM.YYYY", "inputmode": "numeric"})
+DATE_WIDGET = DateInput()  # DD.MM.YYYY with a translated placeholder
 TIME_WIDGET = forms.TimeInput(format="%H:%M", attrs={"placeholder": "HH:MM", "inputmode": "numeric"})
 
 

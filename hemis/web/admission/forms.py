@@ -4,11 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hemis.academics.models import EducationForm, EducationType
+from hemis.access.forms import DateInput
 from hemis.core.people import Gender
 from hemis.movements.enums import OrderStatus
 from hemis.students.models import Accommodation, Citizenship, PaymentForm, SocialCategory
 
-DATE_WIDGET = forms.DateInput(format="%d.%m.%Y", attrs={"placeholder": "dd.mm.yyyy", "inputmode": "numeric"})
+DATE_WIDGET = DateInput()  # DD.MM.YYYY with a translated placeholder
 BLANK = [("", "---------")]
 FROM_PROGRAMME = [("", _("As the programme"))]
 

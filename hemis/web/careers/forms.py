@@ -3,11 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hemis.access.forms import DateInput
 from hemis.careers.enums import TERM_YEARS_MAX, TERM_YEARS_MIN, CompetitionResult, TrainingPlace
 from hemis.org.models import StructureType
 from hemis.staff.enums import Position
 
-DATE_WIDGET = forms.DateInput(format="%d.%m.%Y", attrs={"placeholder": "dd.mm.yyyy", "inputmode": "numeric"})
+DATE_WIDGET = DateInput()  # DD.MM.YYYY with a translated placeholder
 MONTHS = ((3, _("3 months")), (6, _("6 months")), (12, _("12 months")))
 HORIZONS = (
     (0, _("Due now")),

@@ -4,11 +4,12 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from hemis.access.forms import DateInput
 from hemis.access.roles import RoleCode
 from hemis.compliance import registry
 from hemis.core.models import GpaMethod, StaffEntryDays, StudyWeek, UniversitySettings
 
-DATE_WIDGET = forms.DateInput(format="%d.%m.%Y", attrs={"placeholder": "dd.mm.yyyy", "inputmode": "numeric"})
+DATE_WIDGET = DateInput()  # DD.MM.YYYY with a translated placeholder
 
 
 class ComplianceFilterForm(forms.Form):

@@ -3,10 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hemis.access.forms import DateInput
 from hemis.movements.enums import ExpelReason, LeaveReason, OrderKind, OrderStatus
 from hemis.movements.transitions import TABLE
 
-DATE_WIDGET = forms.DateInput(format="%d.%m.%Y", attrs={"placeholder": "dd.mm.yyyy", "inputmode": "numeric"})
+DATE_WIDGET = DateInput()  # DD.MM.YYYY with a translated placeholder
 PREPARED_KINDS = [(k, label) for k, label in OrderKind.choices if k != OrderKind.REVERSAL]
 
 

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hemis.access.forms import DateInput
 from hemis.org.models import (
     Accreditation,
     Building,
@@ -14,7 +15,7 @@ from hemis.org.models import (
     UniversityRequisites,
 )
 
-DATE_WIDGET = forms.DateInput(format="%d.%m.%Y", attrs={"placeholder": "dd.mm.yyyy", "inputmode": "numeric"})
+DATE_WIDGET = DateInput()  # DD.MM.YYYY with a translated placeholder
 DOCUMENT_HELP = _("PDF, JPG or PNG, at most 10 MB.")
 
 

@@ -5,10 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 from hemis.academics.enums import Language
 from hemis.academics.models import EducationForm, EducationType
+from hemis.access.forms import DateInput
 from hemis.org.models import OrgUnit
 from hemis.students.models import AchievementKind
 
-DATE_WIDGET = forms.DateInput(format="%d.%m.%Y", attrs={"placeholder": "DD.MM.YYYY", "inputmode": "numeric"})
+DATE_WIDGET = DateInput()  # DD.MM.YYYY with a translated placeholder
 ACTIVE_CHOICES = [("", _("All")), ("1", _("Active")), ("0", _("Closed"))]
 
 
