@@ -43,12 +43,16 @@ class Context:
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def due(self, process_id: str, event_date: dt.date, rule: int = 0) -> dt.date:
-        """The due date by the process's rule number ``rule`` (as the university configured it)."""
-        chosen = registry.BY_ID[process_id].effective(self.university).rules[rule]
-        due = chosen.due(event_date, self.calendar)
-        if due is None:
-            raise ValueError(f"{process_id}: {chosen.text} fixes no date")
-        return due
+        """The due date by the process's rule number ``rule`` (as the university configured it).
+        Remembered per run: thousands of records share a handful of event dates."""
+        key = ("due", process_id, event_date, rule)
+        if key not in self._cache:
+            chosen = registry.BY_ID[process_id].effective(self.university).rules[rule]
+            due = chosen.due(event_date, self.calendar)
+            if due is None:
+                raise ValueError(f"{process_id}: {chosen.text} fixes no date")
+            self._cache[key] = due
+        return self._cache[key]
 
     def continuous_due(self, event_date: dt.date) -> dt.date:
         """The due date of one record of a "continuous" process (kept current, no deadline in the

@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from hemis.academics.enums import SemesterType
 from hemis.academics.models import Semester
@@ -43,13 +44,17 @@ def group_list(groups: QuerySet[Group], flt: GroupFilter = GroupFilter()) -> Que
         groups.filter(q)
         .select_related("programme", "faculty", "curriculum")
         .annotate(
-            student_count=Count("students", distinct=True),
-            studying_count=Count(
-                "students", filter=Q(students__status=StudentStatus.STUDYING), distinct=True
-            ),
+            # Correlated counts: computed for the rows of the page only, not for every group.
+            student_count=_count_students(),
+            studying_count=_count_students(status=StudentStatus.STUDYING),
         )
         .order_by("name")
     )
+
+
+def _count_students(**where):
+    rows = Student.objects.filter(group=OuterRef("pk"), **where).order_by().values("group")
+    return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")), 0)
 
 
 def group_students(group: Group) -> QuerySet[Student]:
@@ -167,17 +172,25 @@ def groups_with_faculty(active_only: bool = False) -> list[Group]:
     return list(groups.filter(is_active=True) if active_only else groups)
 
 
-def admission_items():
-    """Applied admission order items that created a student, with the order and the student."""
-    from hemis.movements.enums import OrderKind, OrderStatus
-    from hemis.movements.models import OrderItem
+def admission_orders_grouping():
+    """Applied admission orders with how many students they admitted, how many of those are still
+    without a group, and when the last of them was put into one (one query)."""
+    from django.db.models import Count, Max, Q
 
+    from hemis.movements.enums import OrderKind, OrderStatus
+    from hemis.movements.models import Order
+
+    admitted = Q(items__student__isnull=False)
     return list(
-        OrderItem.objects.filter(
-            order__kind=OrderKind.ADMISSION, order__status=OrderStatus.APPLIED, student__isnull=False
+        Order.objects.filter(kind=OrderKind.ADMISSION, status=OrderStatus.APPLIED)
+        .annotate(
+            admitted=Count("items", filter=admitted),
+            waiting=Count("items", filter=admitted & Q(items__student__group_assigned_at__isnull=True)),
+            last_grouped=Max("items__student__group_assigned_at"),
         )
-        .select_related("order__faculty", "student")
-        .order_by("order__date", "pk")
+        .filter(admitted__gt=0)
+        .select_related("faculty")
+        .order_by("date", "pk")
     )
 
 

@@ -3,9 +3,11 @@
 - Item 4 "academic groups, before academic year −10 wd": one obligation per group, due ten working
   days before the academic year of its intake starts (the ``AcademicYear`` starting in its intake
   year; none known: not measured); done on the day the group was entered.
-- Item 6 "students into groups, admission order +5 wd": one obligation per student admitted by an
-  applied admission order, due five working days after the order's date; done on the day the student
-  was put into a group (``Student.group_assigned_at``).
+- Item 6 "students into groups, admission order +5 wd": one obligation per applied admission order,
+  due five working days after the order's date; done on the day the last of its students was put into
+  a group (``Student.group_assigned_at``), not done while any of them is still without one. (One row
+  per order, not per student: the dean places an order's students together, and 30,000 rows a year
+  would bury the page.)
 - Item 8 "subjects to groups, before semester start −10 wd": one obligation per active group and
   semester of the years it studies in (from its intake year, for the programme's duration), due ten
   working days before the semester starts; done on the day the latest subject was bound to the group
@@ -19,6 +21,7 @@ Each evaluator issues a constant number of queries.
 from collections.abc import Iterator
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from hemis.academics.models import Semester
 from hemis.compliance.evaluators._common import deans_by_faculty, measured, semesters, years_by_start
@@ -57,16 +60,16 @@ def groups_formed(context: Context) -> Iterator[Obligation]:
 
 @evaluator("annex5.p6")
 def admitted_students_grouped(context: Context) -> Iterator[Obligation]:
-    for item in selectors.admission_items():
-        order, student = item.order, item.student
+    for order in selectors.admission_orders_grouping():
         due = context.due("annex5.p6", order.date)
         if not measured(context, due):
             continue
-        subject = _("Group of %(student)s (order № %(number)s)") % {
-            "student": student.full_name,
-            "number": order.number,
-        }
-        done = local_date(student.group_assigned_at) if student.group_assigned_at else None
+        subject = ngettext(
+            "Admission order № %(number)s: %(count)s student into groups",
+            "Admission order № %(number)s: %(count)s students into groups",
+            order.admitted,
+        ) % {"number": order.number, "count": order.admitted}
+        done = local_date(order.last_grouped) if order.waiting == 0 and order.last_grouped else None
         yield _obligation(context, "annex5.p6", order.faculty, subject, due, done)
 
 

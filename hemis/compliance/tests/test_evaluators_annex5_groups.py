@@ -89,19 +89,24 @@ def admission(faculty, number: str, date: dt.date, students, status=OrderStatus.
     return order
 
 
-def test_p6_one_obligation_per_admitted_student(university, uni, dean_chemistry):
+def test_p6_one_obligation_per_admission_order(university, uni, dean_chemistry):
     prog = uni["chem_group"].programme
     grouped = b.student_without_group(prog, "Aliyev")
     waiting = b.student_without_group(prog, "Boboyev")
-    Student.objects.filter(pk=grouped.pk).update(group=uni["chem_group"], group_assigned_at=at(2025, 8, 20))
+    early, late = b.student_without_group(prog, "Valiyev"), b.student_without_group(prog, "Gʻaniyev")
+    Student.objects.filter(pk=grouped.pk).update(group=uni["chem_group"], group_assigned_at=at(2025, 8, 14))
+    Student.objects.filter(pk=early.pk).update(group=uni["chem_group"], group_assigned_at=at(2025, 8, 15))
+    Student.objects.filter(pk=late.pk).update(group=uni["chem_group"], group_assigned_at=at(2025, 8, 21))
     admission(uni["chem"], "120-T", D(2025, 8, 12), [grouped, waiting])
+    admission(uni["chem"], "122-T", D(2025, 8, 12), [early, late])
     admission(
         uni["chem"], "121-T", D(2025, 8, 13), [b.student_without_group(prog, "Qodirov")], OrderStatus.DRAFT
     )
     result = results("annex5.p6")
+    # 120-T still has a student without a group; 122-T was done when its last student got one.
     assert rows("annex5.p6") == [
-        ("Group of Aliyev Gulnoza (order № 120-T)", D(2025, 8, 19), D(2025, 8, 20), Status.LATE),
-        ("Group of Boboyev Gulnoza (order № 120-T)", D(2025, 8, 19), None, Status.OVERDUE),
+        ("Admission order № 120-T: 2 students into groups", D(2025, 8, 19), None, Status.OVERDUE),
+        ("Admission order № 122-T: 2 students into groups", D(2025, 8, 19), D(2025, 8, 21), Status.LATE),
     ]
     assert {(r.obligation.user, r.obligation.unit) for r in result} == {(dean_chemistry, uni["chem"])}
 
@@ -148,4 +153,4 @@ def test_query_counts_are_constant(university, uni, dean_chemistry, django_asser
     context = engine.build_context(today=TODAY)
     with django_assert_num_queries(6):
         out = engine.evaluate(context=context, process_ids=["annex5.p4", "annex5.p6", "annex5.p8"])
-    assert [len(r.rows) for r in out] == [3 + extra, 1 + extra, 2 * (3 + extra)]
+    assert [len(r.rows) for r in out] == [3 + extra, 1 + extra, 2 * (3 + extra)]  # one admission order each
