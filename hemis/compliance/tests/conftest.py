@@ -4,6 +4,7 @@ import pytest
 
 from hemis.compliance import protocol
 from hemis.compliance.protocol import TASHKENT
+from hemis.core.models import UniversitySettings
 
 
 def at(year: int, month: int, day: int, hour: int = 10, minute: int = 0) -> dt.datetime:
@@ -23,3 +24,9 @@ def temporary_evaluator():
     yield register
     for process_id in registered:
         protocol.unregister(process_id)
+
+
+@pytest.fixture
+def university(db):
+    """The settings row every evaluator run reads (a 5-day study week, no launch date yet)."""
+    return UniversitySettings.objects.create(name_uz="Toshkent kimyo-texnologiya instituti", study_week=5)

@@ -12,15 +12,10 @@ from hemis.compliance.protocol import local_today
 from hemis.compliance.tests.conftest import at
 from hemis.core import factories as f
 from hemis.core import services as core_services
-from hemis.core.models import GpaMethod, UniversitySettings
+from hemis.core.models import GpaMethod
 
 D = dt.date
 LAUNCH = D(2025, 12, 26)  # due +1 wd: Monday 29.12.2025
-
-
-@pytest.fixture
-def university(db):
-    return UniversitySettings.objects.create(name_uz="Toshkent kimyo-texnologiya instituti", study_week=5)
 
 
 def launched(university, on=LAUNCH):

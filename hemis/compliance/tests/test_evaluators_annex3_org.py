@@ -9,7 +9,6 @@ from hemis.compliance import engine
 from hemis.compliance.engine import Status
 from hemis.compliance.tests.conftest import at
 from hemis.core import factories as f
-from hemis.core.models import UniversitySettings
 from hemis.org.models import (
     Building,
     ChangeKind,
@@ -24,11 +23,6 @@ from hemis.org.tests.test_requisites_services import VALID
 D = dt.date
 LAUNCH = D(2025, 12, 26)  # +2 wd: Tuesday 30.12.2025
 TODAY = D(2026, 2, 10)
-
-
-@pytest.fixture
-def university(db):
-    return UniversitySettings.objects.create(name_uz="Toshkent kimyo-texnologiya instituti", study_week=5)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from hemis.compliance import engine
 from hemis.compliance.engine import Status
 from hemis.compliance.tests.conftest import at
 from hemis.core import factories as f
-from hemis.core.models import StaffEntryDays, UniversitySettings
+from hemis.core.models import StaffEntryDays
 from hemis.staff import services
 from hemis.staff.enums import EmploymentForm, LabourEventKind, Position
 from hemis.staff.models import Appointment, LabourEvent, StaffUnit
@@ -25,11 +25,6 @@ ORDER = D(
 def english():
     with translation.override("en"):
         yield
-
-
-@pytest.fixture
-def university(db):
-    return UniversitySettings.objects.create(name_uz="Kimyo-texnologiya instituti", study_week=5)
 
 
 @pytest.fixture

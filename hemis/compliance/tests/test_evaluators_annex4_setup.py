@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-from django.utils import translation
 
 from hemis.academics.enums import RatingTarget
 from hemis.academics.models import LessonPair, MarkingSystem, RatingCriterion, Semester
@@ -12,25 +11,12 @@ from hemis.academics.tests import factories as af
 from hemis.compliance import engine
 from hemis.compliance.engine import Status
 from hemis.compliance.tests.conftest import at
-from hemis.core.models import UniversitySettings
 
 D = dt.date
 T = dt.time
 LAUNCH = D(2026, 8, 3)  # item 1 due +2 wd: Wednesday 05.08.2026
 TODAY = D(2026, 11, 30)
 PROCESSES = ["annex4.p1", "annex4.p2", "annex4.p6", "annex4.p7"]
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    """The subjects below are compared in English (the default language is Uzbek)."""
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def university(db):
-    return UniversitySettings.objects.create(name_uz="Toshkent kimyo-texnologiya instituti", study_week=5)
 
 
 def launched(university, on=LAUNCH):

@@ -10,7 +10,6 @@ from hemis.compliance import engine
 from hemis.compliance.engine import Status
 from hemis.compliance.tests.conftest import at
 from hemis.core import factories as f
-from hemis.core.models import UniversitySettings
 from hemis.movements.enums import OrderKind, OrderStatus
 from hemis.movements.models import Order
 
@@ -23,11 +22,6 @@ PROCESS = "annex5.p5"
 def english():
     with translation.override("en"):
         yield
-
-
-@pytest.fixture
-def university(db):
-    return UniversitySettings.objects.create(name_uz="Kimyo-texnologiya instituti", study_week=5)
 
 
 def admission_order(faculty, number, date, applied_at=None) -> Order:

@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-from django.utils import translation
 
 from hemis.academics.tests import factories as af
 from hemis.compliance import engine
@@ -11,24 +10,12 @@ from hemis.compliance.engine import Status
 from hemis.compliance.protocol import EVALUATORS
 from hemis.compliance.tests.conftest import at
 from hemis.core import factories as f
-from hemis.core.models import UniversitySettings
 from hemis.curricula.models import Curriculum, CurriculumSubject
 from hemis.curricula.services import curricula as services
 from hemis.curricula.tests import factories as cf
 
 D = dt.date
 TODAY = D(2026, 11, 30)
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def university(db):
-    return UniversitySettings.objects.create(name_uz="Toshkent kimyo-texnologiya instituti", study_week=5)
 
 
 @pytest.fixture

@@ -3,12 +3,10 @@
 import datetime as dt
 
 import pytest
-from django.utils import translation
 
 from hemis.compliance import engine
 from hemis.compliance.engine import Status
 from hemis.compliance.tests.conftest import at
-from hemis.core.models import UniversitySettings
 from hemis.movements.enums import OrderKind, OrderStatus
 from hemis.movements.models import Order, OrderItem
 from hemis.students.models import Group, GroupSubject, Student
@@ -16,17 +14,6 @@ from hemis.students.tests import builders as b
 
 D = dt.date
 TODAY = D(2026, 11, 30)
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def university(db):
-    return UniversitySettings.objects.create(name_uz="Toshkent kimyo-texnologiya instituti", study_week=5)
 
 
 def results(process_id, today=TODAY):

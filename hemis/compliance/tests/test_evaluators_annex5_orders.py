@@ -11,18 +11,12 @@ from hemis.compliance import engine
 from hemis.compliance.engine import Status
 from hemis.compliance.tests.conftest import at
 from hemis.core import factories as f
-from hemis.core.models import UniversitySettings
 from hemis.movements import services
 from hemis.movements.enums import OrderKind
 from hemis.movements.models import Order
 
 D = dt.date
 ORDER = D(2025, 12, 26)
-
-
-@pytest.fixture
-def university(db):
-    return UniversitySettings.objects.create(name_uz="Toshkent kimyo-texnologiya instituti", study_week=5)
 
 
 TODAY = D(2026, 1, 20)

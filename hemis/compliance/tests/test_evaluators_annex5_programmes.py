@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-from django.utils import translation
 
 from hemis.academics.models import MarkingSystem, Programme, Subject
 from hemis.academics.services.programmes import save_programme
@@ -13,7 +12,6 @@ from hemis.compliance.engine import Status
 from hemis.compliance.evaluators import annex5_programmes
 from hemis.compliance.tests.conftest import at
 from hemis.core import factories as f
-from hemis.core.models import UniversitySettings
 from hemis.curricula.models import Curriculum, CurriculumSemester, CurriculumSubject
 from hemis.students import achievements
 from hemis.students.models import Achievement
@@ -21,17 +19,6 @@ from hemis.students.models import Achievement
 D = dt.date
 OPENED = D(2026, 8, 3)  # a Monday: +1 wd Tuesday 04.08, +5 wd Monday 10.08, +10 wd Monday 17.08
 TODAY = D(2026, 11, 30)
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def university(db):
-    return UniversitySettings.objects.create(name_uz="Toshkent kimyo-texnologiya instituti", study_week=5)
 
 
 def rows(process_id, today=TODAY):

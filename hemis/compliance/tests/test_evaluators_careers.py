@@ -14,16 +14,10 @@ from hemis.compliance import engine
 from hemis.compliance.engine import Status
 from hemis.compliance.tests.conftest import at
 from hemis.core import factories as f
-from hemis.core.models import UniversitySettings
 from hemis.staff.enums import Position
 
 D = dt.date
 ORDER = D(2025, 12, 26)
-
-
-@pytest.fixture
-def university(db):
-    return UniversitySettings.objects.create(name_uz="Toshkent kimyo-texnologiya instituti", study_week=5)
 
 
 @pytest.fixture
