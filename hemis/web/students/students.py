@@ -34,13 +34,26 @@ def _filter_form(request, visible):
     faculties = (
         OrgUnit.objects.filter(pk__in=visible.values("faculty")).order_by("code") if university else None
     )
-    return StudentFilterForm(
+    form = StudentFilterForm(
         request.GET,
         faculties=faculties,
         programmes=Programme.objects.filter(pk__in=visible.values("programme")).order_by("code"),
-        groups=policy.visible_groups(principal).order_by("name"),
+        groups=_group_choices(request, university),
         personal=policy.sees_personal_data(principal),
     )
+    if university and not request.GET.get("programme"):
+        form.fields["group"].help_text = _("Choose a programme to pick one of its groups.")
+    return form
+
+
+def _group_choices(request, university: bool):
+    """The groups the filter offers: those of the chosen programme; without one, a faculty's groups,
+    but not the whole university's (a thousand options would make the page heavy to load and use)."""
+    groups = policy.visible_groups(request.principal).order_by("name")
+    programme = request.GET.get("programme", "")
+    if programme.isdigit():
+        return groups.filter(programme_id=int(programme))
+    return groups.none() if university else groups
 
 
 def _filtered(request):

@@ -159,3 +159,23 @@ def test_academic_department_cannot_edit_students(client, academic, student_in_g
     )
     assert response.status_code == 403
     assert Student.objects.get(pk=student_in_group.pk).last_name == "Oʻrinboyeva"
+
+
+def test_group_filter_offers_the_groups_of_the_chosen_programme(client, dean_client, uni, academic):
+    other = f.GroupFactory(faculty=uni["chem"], name="KT-12-24", programme=uni["chem_group"].programme)
+    elsewhere = f.GroupFactory(faculty=uni["chem"], name="BT-11-24")
+    f.StudentFactory(group=other)  # the programme filter offers the programmes students study
+    # A faculty's dean picks from the faculty's groups straight away.
+    response = dean_client.get(reverse("web:students_list"))
+    assert list(response.context["form"].fields["group"].queryset) == [elsewhere, uni["chem_group"], other]
+    # University-wide roles first choose a programme: a thousand groups would be no choice at all.
+    client.force_login(academic)
+    response = client.get(reverse("web:students_list"))
+    assert list(response.context["form"].fields["group"].queryset) == []
+    assert (
+        response.context["form"].fields["group"].help_text == "Choose a programme to pick one of its groups."
+    )
+    programme = uni["chem_group"].programme
+    response = client.get(reverse("web:students_list"), {"programme": programme.pk, "group": other.pk})
+    assert list(response.context["form"].fields["group"].queryset) == [uni["chem_group"], other]
+    assert response.context["form"].is_valid()
