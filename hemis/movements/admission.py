@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hemis.academics.models import EducationForm, EducationType, Programme
+from hemis.core.imports import cell_text
 from hemis.core.people import Gender, phone_validator, pinfl_validator
 from hemis.movements.enums import OrderKind, OrderStatus
 from hemis.movements.models import Order, OrderItem
@@ -77,21 +78,13 @@ FIELDS = (
 MIN_AGE, MAX_AGE = 14, 70
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
 def parse_date(value: Any) -> dt.date | None:
     """A date from a date, an ISO string or "DD.MM.YYYY"; None when it is none of them."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = _text(value)
+    text = cell_text(value)
     for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
         try:
             return dt.datetime.strptime(text, fmt).date()  # noqa: DTZ007 - a date only
@@ -117,7 +110,7 @@ class _Cleaner:
 
     def run(self) -> dict:
         for field in REQUIRED:
-            if _text(self.raw.get(field)) == "" and not isinstance(self.raw.get(field), Programme):
+            if cell_text(self.raw.get(field)) == "" and not isinstance(self.raw.get(field), Programme):
                 self.fail(field, _("This field is required."))
         self._texts()
         self._identifiers()
@@ -133,7 +126,7 @@ class _Cleaner:
 
     def _texts(self) -> None:
         for field in TEXT_FIELDS:
-            value = _text(self.raw.get(field))
+            value = cell_text(self.raw.get(field))
             if len(value) > MAX_LENGTHS.get(field, 255):
                 self.fail(field, _("At most %(n)s characters.") % {"n": MAX_LENGTHS[field]})
             self.out[field] = value
@@ -151,14 +144,14 @@ class _Cleaner:
 
     def _identifiers(self) -> None:
         for field, validator in (("pinfl", pinfl_validator), ("student_id_number", student_id_validator)):
-            value = _text(self.raw.get(field))
+            value = cell_text(self.raw.get(field))
             self.out[field] = value
             if value:
                 self._validate(field, validator, value)
 
     def _birth_date(self) -> None:
         raw = self.raw.get("birth_date")
-        if _text(raw) == "":
+        if cell_text(raw) == "":
             return
         birth = parse_date(raw)
         if birth is None:
@@ -177,10 +170,10 @@ class _Cleaner:
         raw = self.raw.get("programme")
         if isinstance(raw, Programme):
             raw = raw.pk
-        if _text(raw) == "":
+        if cell_text(raw) == "":
             return None
         try:
-            pk = int(_text(raw))
+            pk = int(cell_text(raw))
         except ValueError:
             pk = None
         programme = Programme.objects.filter(pk=pk).first() if pk is not None else None
@@ -194,7 +187,7 @@ class _Cleaner:
         return programme
 
     def _course(self, programme: Programme | None) -> None:
-        raw = _text(self.raw.get("course")) or "1"
+        raw = cell_text(self.raw.get("course")) or "1"
         try:
             course = int(raw)
         except ValueError:
@@ -206,7 +199,7 @@ class _Cleaner:
 
     def _codes(self, programme: Programme | None) -> None:
         for field, (choices, default) in CHOICES.items():
-            code = _text(self.raw.get(field))
+            code = cell_text(self.raw.get(field))
             if code == "" and default is None and programme is not None:
                 code = getattr(programme, field, "")  # education type and form follow the programme
             if code == "" and default is not None:

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy
 from hemis.academics.models import Programme
 from hemis.audit import services as audit
 from hemis.core.excel import workbook_bytes
-from hemis.core.imports import RowError, check_row_count, first_sheet
+from hemis.core.imports import RowError, cell_text, check_row_count, first_sheet
 from hemis.movements import admission
 from hemis.movements.enums import OrderKind, OrderStatus
 from hemis.movements.models import Order
@@ -118,7 +118,7 @@ def read_rows(content: bytes) -> list[tuple[int, dict]]:
     keys = _header_keys(header)
     rows = []
     for number, cells in enumerate(lines, start=2):
-        if all(admission._text(c) == "" for c in cells):
+        if all(cell_text(c) == "" for c in cells):
             continue
         rows.append((number, {key: _cell(cells[i]) for i, key in keys.items() if i < len(cells)}))
     check_row_count(rows, empty_message=_("The file has no rows under the header."), limit=MAX_ROWS)
@@ -138,7 +138,7 @@ def _header_keys(header) -> dict[int, str]:
     keys: dict[int, str] = {}
     problems = []
     for index, name in enumerate(header):
-        if admission._text(name) == "":
+        if cell_text(name) == "":
             continue
         key = aliases.get(_norm(name))
         if key is None:
@@ -162,7 +162,7 @@ class _Checker:
         self.order = order
         programmes = Programme.objects.filter(faculty_id=order.faculty_id)
         self.programmes = {p.code: p for p in programmes}
-        names = {admission._text(raw.get("group")) for _n, raw in rows} - {""}
+        names = {cell_text(raw.get("group")) for _n, raw in rows} - {""}
         self.groups = {g.name: g for g in Group.objects.filter(name__in=names, faculty_id=order.faculty_id)}
         self.seen: dict[tuple[str, str], int] = {}
         self.errors: list[RowError] = []
@@ -173,7 +173,7 @@ class _Checker:
     def check(self, number: int, raw: dict) -> tuple[dict, Group | None] | None:
         before = len(self.errors)
         data = {key: raw.get(key) for key in admission.FIELDS}
-        code = admission._text(raw.get("programme"))
+        code = cell_text(raw.get("programme"))
         if code:
             data["programme"] = self.programmes.get(code)
             if data["programme"] is None:
@@ -183,7 +183,7 @@ class _Checker:
                     _("No programme with the code “%(code)s” in the faculty.") % {"code": code},
                 )
         self._duplicates(number, data)
-        group = self._group(number, admission._text(raw.get("group")))
+        group = self._group(number, cell_text(raw.get("group")))
         try:
             cleaned = admission.clean_admission_data(data, order=self.order)
         except ValidationError as exc:
@@ -202,7 +202,7 @@ class _Checker:
 
     def _duplicates(self, number: int, data: dict) -> None:
         for key in ("student_id_number", "pinfl"):
-            value = admission._text(data.get(key))
+            value = cell_text(data.get(key))
             if not value:
                 continue
             first = self.seen.setdefault((key, value), number)
