@@ -128,7 +128,9 @@ def test_dean_of_economics_cannot_see_or_change_chemistry(client, dean_economics
 def test_head_reads_but_cannot_edit(client, head, uni):
     made = programme(uni["econ"])
     client.force_login(head)
-    assert client.get(reverse("web:programmes_detail", args=[made.pk])).status_code == 200
+    page = client.get(reverse("web:programmes_detail", args=[made.pk]))
+    assert page.context["programme"] == made
+    assert b'data-testid="edit"' not in page.content and b'data-testid="close"' not in page.content
     assert client.get(reverse("web:programmes_edit", args=[made.pk])).status_code == 404
     assert client.get(reverse("web:programmes_create")).status_code == 403
 
