@@ -50,6 +50,7 @@ test: $(VENV)/.installed-dev
 	bash scripts/install-test-deps.sh
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run -v1
 	$(PY) scripts/check_catalogues.py
 	DEBUG=0 HTTPS=1 SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') ALLOWED_HOSTS=hemis.example.uz \

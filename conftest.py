@@ -8,7 +8,7 @@ from django.utils import translation
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
-from hemis.core import factories as f  # noqa: E402
+from hemis.testing import factories as f  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

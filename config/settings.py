@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "hemis.students",
     "hemis.movements",
     "hemis.compliance",
+    "hemis.demo",
     "hemis.web",
 ]
 

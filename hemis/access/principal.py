@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from hemis.access.models import RoleGrant, User
 from hemis.access.roles import RoleCode, Scope
 from hemis.org.models import OrgUnit
+from hemis.students.models import Student
 
 STUDENT_KEY = "student"
 SESSION_KEY = "hemis_active_role"
@@ -74,8 +75,6 @@ def role_choices(user: User) -> list[RoleChoice]:
         RoleChoice(key=f"g{g.pk}", role=g.role_id, role_name=g.role.name, scope=g.role.scope, unit=g.org_unit)
         for g in grants
     ]
-    from hemis.students.models import Student  # students sit above access in the layer order
-
     if Student.objects.filter(user=user).exists():
         choices.append(
             RoleChoice(

@@ -4,7 +4,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
@@ -133,3 +133,20 @@ def _reversal_row(item: OrderItem, original: OrderItem | None) -> PlanRow:
         group.programme if group is not None else student.programme,
     )
     return row
+
+
+def admission_orders_grouping():
+    """Applied admission orders with how many students they admitted, how many of those are still
+    without a group, and when the last of them was put into one (one query)."""
+    admitted = Q(items__student__isnull=False)
+    return list(
+        Order.objects.filter(kind=OrderKind.ADMISSION, status=OrderStatus.APPLIED)
+        .annotate(
+            admitted=Count("items", filter=admitted),
+            waiting=Count("items", filter=admitted & Q(items__student__group_assigned_at__isnull=True)),
+            last_grouped=Max("items__student__group_assigned_at"),
+        )
+        .filter(admitted__gt=0)
+        .select_related("faculty")
+        .order_by("date", "pk")
+    )

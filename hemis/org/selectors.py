@@ -2,9 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import Count, IntegerField, Min, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.db.models import Count, Min, Q, QuerySet
 
 from hemis.org.models import (
     Accreditation,
@@ -26,41 +24,6 @@ def faculty_of(unit: OrgUnit) -> OrgUnit | None:
     """The faculty a unit belongs to (the unit itself if it is one), or None."""
     ids = [int(part) for part in unit.path.strip("/").split("/") if part]
     return OrgUnit.objects.filter(pk__in=ids, structure_type=StructureType.FACULTY).first()
-
-
-def _count(qs) -> Coalesce:
-    return Coalesce(Subquery(qs.values("n")[:1], output_field=IntegerField()), Value(0))
-
-
-def tree(
-    units: QuerySet[OrgUnit], *, on: dt.date | None = None, search: str = "", include_closed: bool = True
-):
-    """Units in tree order (by path) with the number of their child units and current appointments."""
-    from hemis.staff.models import Appointment  # staff sits above org in the layer order
-
-    today = on or timezone.localdate()
-    children = OrgUnit.objects.filter(parent=OuterRef("pk")).order_by().values("parent")
-    current = (
-        Appointment.objects.filter(org_unit=OuterRef("pk"), start_date__lte=today)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
-        .order_by()
-        .values("org_unit")
-    )
-    qs = units.select_related("parent").annotate(
-        child_count=_count(children.annotate(n=Count("pk"))),
-        appointment_count=_count(current.annotate(n=Count("pk"))),
-    )
-    if not include_closed:
-        qs = qs.filter(active=True)
-    search = search.strip()
-    if search:
-        qs = qs.filter(
-            Q(code__icontains=search)
-            | Q(name_uz__icontains=search)
-            | Q(name_ru__icontains=search)
-            | Q(name_en__icontains=search)
-        )
-    return qs.order_by("path")
 
 
 def unit_changes(unit: OrgUnit) -> QuerySet[StructureChange]:

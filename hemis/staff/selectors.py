@@ -4,7 +4,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from hemis.org.models import OrgUnit
@@ -182,3 +183,39 @@ def staff_units_for_compliance() -> QuerySet[StaffUnit]:
 def labour_events_for_compliance() -> QuerySet[LabourEvent]:
     kinds = [*ABSENCES, LabourEventKind.DISMISSAL]
     return LabourEvent.objects.filter(kind__in=kinds).select_related("employee").order_by("order_date", "pk")
+
+
+# --- the structure tree with its staffing (the org pages show it) ---
+
+
+def _count(qs) -> Coalesce:
+    return Coalesce(Subquery(qs.values("n")[:1], output_field=IntegerField()), Value(0))
+
+
+def unit_tree(
+    units: QuerySet[OrgUnit], *, on: dt.date | None = None, search: str = "", include_closed: bool = True
+):
+    """Org units in tree order (by path) with the number of their child units and current appointments."""
+    today = on or timezone.localdate()
+    children = OrgUnit.objects.filter(parent=OuterRef("pk")).order_by().values("parent")
+    current = (
+        Appointment.objects.filter(org_unit=OuterRef("pk"), start_date__lte=today)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+        .order_by()
+        .values("org_unit")
+    )
+    qs = units.select_related("parent").annotate(
+        child_count=_count(children.annotate(n=Count("pk"))),
+        appointment_count=_count(current.annotate(n=Count("pk"))),
+    )
+    if not include_closed:
+        qs = qs.filter(active=True)
+    search = search.strip()
+    if search:
+        qs = qs.filter(
+            Q(code__icontains=search)
+            | Q(name_uz__icontains=search)
+            | Q(name_ru__icontains=search)
+            | Q(name_en__icontains=search)
+        )
+    return qs.order_by("path")

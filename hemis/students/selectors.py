@@ -172,28 +172,6 @@ def groups_with_faculty(active_only: bool = False) -> list[Group]:
     return list(groups.filter(is_active=True) if active_only else groups)
 
 
-def admission_orders_grouping():
-    """Applied admission orders with how many students they admitted, how many of those are still
-    without a group, and when the last of them was put into one (one query)."""
-    from django.db.models import Count, Max, Q
-
-    from hemis.movements.enums import OrderKind, OrderStatus
-    from hemis.movements.models import Order
-
-    admitted = Q(items__student__isnull=False)
-    return list(
-        Order.objects.filter(kind=OrderKind.ADMISSION, status=OrderStatus.APPLIED)
-        .annotate(
-            admitted=Count("items", filter=admitted),
-            waiting=Count("items", filter=admitted & Q(items__student__group_assigned_at__isnull=True)),
-            last_grouped=Max("items__student__group_assigned_at"),
-        )
-        .filter(admitted__gt=0)
-        .select_related("faculty")
-        .order_by("date", "pk")
-    )
-
-
 def last_binding_times() -> dict[tuple[int, int], object]:
     """(group id, semester id) → when the latest subject was bound to the group for the semester."""
     from django.db.models import Max

@@ -4,7 +4,7 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 
-from hemis.core import factories as f
+from hemis.testing import factories as f
 from hemis.web.forms import LoginForm
 from tests.browser.conftest import login
 

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from hemis.careers.dates import add_years
 from hemis.careers.models import Competition
-from hemis.core import factories as f
 from hemis.staff.enums import Position
+from hemis.testing import factories as f
 from tests.browser.conftest import login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

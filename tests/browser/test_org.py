@@ -2,9 +2,9 @@
 
 import pytest
 
-from hemis.core import factories as f
 from hemis.org.models import OrgUnit, StructureChange
 from hemis.org.models import StructureType as T
+from hemis.testing import factories as f
 from tests.browser.conftest import login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

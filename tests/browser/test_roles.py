@@ -5,7 +5,7 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 
-from hemis.core import factories as f
+from hemis.testing import factories as f
 from tests.browser.conftest import login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from hemis.core import factories as f
 from hemis.staff.enums import EmployeeStatus
 from hemis.staff.models import Employee, LabourEvent
+from hemis.testing import factories as f
 from tests.browser.conftest import login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -8,10 +8,10 @@ import pytest
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from hemis.core import factories as f
 from hemis.movements.enums import OrderKind, OrderStatus
 from hemis.movements.selectors import student_history
 from hemis.students.models import Student, StudentStatus
+from hemis.testing import factories as f
 from tests.browser.conftest import login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -6,7 +6,7 @@ from decimal import Decimal
 from hemis.academics.enums import RatingTarget, SemesterType
 from hemis.academics.models import AcademicYear, LessonPair, RatingCriterion, Semester
 from hemis.academics.services import pairs, rating, years
-from hemis.core import factories as f
+from hemis.testing import factories as f
 
 D = dt.date
 T = dt.time

@@ -5,7 +5,7 @@ import pytest
 from hemis.access import policy
 from hemis.access.principal import build_principal
 from hemis.access.roles import RoleCode
-from hemis.core import factories as f
+from hemis.testing import factories as f
 
 STAFF_ROLES = [code for code in RoleCode.values if code != RoleCode.STUDENT]
 VIEW = {"super_admin", "management", "academic", "dean", "head"}

@@ -10,8 +10,8 @@ from hemis.academics import selectors
 from hemis.academics.models import EducationForm, EducationType, Programme
 from hemis.academics.services.programmes import close_programme, save_programme
 from hemis.audit.models import AuditEvent
-from hemis.core import factories as f
 from hemis.curricula.models import Curriculum
+from hemis.testing import factories as f
 
 D = dt.date
 

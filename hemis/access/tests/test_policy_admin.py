@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from hemis.access import policy
 from hemis.access.principal import build_principal
-from hemis.core import factories as f
+from hemis.testing import factories as f
 
 ACTIONS = [
     "access.manage_roles",

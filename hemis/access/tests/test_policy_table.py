@@ -9,7 +9,7 @@ import pytest
 
 from hemis.access import policy
 from hemis.access.principal import build_principal
-from hemis.core import factories as f
+from hemis.testing import factories as f
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from hemis.access import services
 from hemis.access.models import Role, RoleGrant
 from hemis.audit.models import AuditEvent
-from hemis.core import factories as f
+from hemis.testing import factories as f
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ from django.utils import translation
 from hemis.access import services
 from hemis.access.services import _PASSWORD_ALPHABET
 from hemis.audit.models import AuditEvent
-from hemis.core import factories as f
+from hemis.testing import factories as f
 
 
 def test_reset_sets_a_random_temporary_password_and_forces_a_change(superadmin, dean_chemistry):

@@ -8,8 +8,8 @@ import factory
 from hemis.careers.dates import add_years
 from hemis.careers.enums import CompetitionResult, TrainingPlace
 from hemis.careers.models import Competition, TrainingRecord
-from hemis.core import factories as f
 from hemis.staff.enums import Position
+from hemis.testing import factories as f
 
 _order = itertools.count(101)
 

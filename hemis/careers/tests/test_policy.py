@@ -6,8 +6,8 @@ from hemis.access import policy
 from hemis.access.principal import build_principal
 from hemis.careers.models import Competition, TrainingRecord
 from hemis.careers.tests.factories import CompetitionFactory, TrainingRecordFactory
-from hemis.core import factories as f
 from hemis.staff.enums import Position
+from hemis.testing import factories as f
 
 
 def principal_of(role, unit=None):

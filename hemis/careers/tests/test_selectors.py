@@ -8,9 +8,9 @@ from hemis.careers import selectors
 from hemis.careers.enums import CompetitionResult
 from hemis.careers.models import Competition
 from hemis.careers.tests.factories import CompetitionFactory, TrainingRecordFactory
-from hemis.core import factories as f
 from hemis.staff.enums import Position
 from hemis.staff.models import Employee
+from hemis.testing import factories as f
 
 D = dt.date
 TODAY = D(2026, 3, 16)

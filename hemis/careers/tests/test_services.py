@@ -10,8 +10,8 @@ from hemis.audit.models import AuditEvent
 from hemis.careers import services
 from hemis.careers.enums import CompetitionResult, TrainingPlace
 from hemis.careers.models import Competition, TrainingRecord
-from hemis.core import factories as f
 from hemis.staff.enums import Position
+from hemis.testing import factories as f
 
 D = dt.date
 

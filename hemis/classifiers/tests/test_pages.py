@@ -8,7 +8,7 @@ from hemis.access import policy
 from hemis.access.principal import build_principal
 from hemis.audit.models import AuditEvent
 from hemis.classifiers.models import Classifier, ClassifierOption
-from hemis.core import factories as f
+from hemis.testing import factories as f
 
 LIST = reverse("web:reference_classifiers")
 

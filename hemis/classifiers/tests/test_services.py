@@ -7,7 +7,7 @@ from django.utils import translation
 from hemis.audit.models import AuditEvent
 from hemis.classifiers import services
 from hemis.classifiers.models import Classifier, ClassifierOption
-from hemis.core import factories as f
+from hemis.testing import factories as f
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import pytest
 
 from hemis.classifiers import usage
 from hemis.classifiers.models import ClassifierOption
-from hemis.core import factories as f
+from hemis.testing import factories as f
 
 
 @pytest.mark.parametrize("key", sorted(usage.USAGES))

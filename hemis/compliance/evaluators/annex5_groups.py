@@ -26,6 +26,7 @@ from django.utils.translation import ngettext
 from hemis.academics.models import Semester
 from hemis.compliance.evaluators._common import deans_by_faculty, measured, semesters, years_by_start
 from hemis.compliance.protocol import Context, Obligation, evaluator, local_date
+from hemis.movements import selectors as movement_selectors
 from hemis.students import selectors
 
 
@@ -60,7 +61,7 @@ def groups_formed(context: Context) -> Iterator[Obligation]:
 
 @evaluator("annex5.p6")
 def admitted_students_grouped(context: Context) -> Iterator[Obligation]:
-    for order in selectors.admission_orders_grouping():
+    for order in movement_selectors.admission_orders_grouping():
         due = context.due("annex5.p6", order.date)
         if not measured(context, due):
             continue

@@ -10,9 +10,9 @@ from hemis.compliance import engine
 from hemis.compliance.engine import Status
 from hemis.compliance.protocol import local_today
 from hemis.compliance.tests.conftest import at
-from hemis.core import factories as f
 from hemis.core import services as core_services
 from hemis.core.models import GpaMethod
+from hemis.testing import factories as f
 
 D = dt.date
 LAUNCH = D(2025, 12, 26)  # due +1 wd: Monday 29.12.2025

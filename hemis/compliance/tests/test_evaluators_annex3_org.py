@@ -8,7 +8,6 @@ from django.utils import translation
 from hemis.compliance import engine
 from hemis.compliance.engine import Status
 from hemis.compliance.tests.conftest import at
-from hemis.core import factories as f
 from hemis.org.models import (
     Building,
     ChangeKind,
@@ -19,6 +18,7 @@ from hemis.org.models import (
     UniversityRequisites,
 )
 from hemis.org.tests.test_requisites_services import VALID
+from hemis.testing import factories as f
 
 D = dt.date
 LAUNCH = D(2025, 12, 26)  # +2 wd: Tuesday 30.12.2025

@@ -9,11 +9,11 @@ from django.utils import translation
 from hemis.compliance import engine
 from hemis.compliance.engine import Status
 from hemis.compliance.tests.conftest import at
-from hemis.core import factories as f
 from hemis.core.models import StaffEntryDays
 from hemis.staff import services
 from hemis.staff.enums import EmploymentForm, LabourEventKind, Position
 from hemis.staff.models import Appointment, LabourEvent, StaffUnit
+from hemis.testing import factories as f
 
 D = dt.date
 ORDER = D(

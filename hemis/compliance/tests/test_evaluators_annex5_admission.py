@@ -9,9 +9,9 @@ from django.utils import translation
 from hemis.compliance import engine
 from hemis.compliance.engine import Status
 from hemis.compliance.tests.conftest import at
-from hemis.core import factories as f
 from hemis.movements.enums import OrderKind, OrderStatus
 from hemis.movements.models import Order
+from hemis.testing import factories as f
 
 D = dt.date
 TODAY = D(2025, 9, 15)

@@ -9,10 +9,10 @@ from hemis.compliance import engine
 from hemis.compliance.engine import Status
 from hemis.compliance.protocol import EVALUATORS
 from hemis.compliance.tests.conftest import at
-from hemis.core import factories as f
 from hemis.curricula.models import Curriculum, CurriculumSubject
 from hemis.curricula.services import curricula as services
 from hemis.curricula.tests import factories as cf
+from hemis.testing import factories as f
 
 D = dt.date
 TODAY = D(2026, 11, 30)

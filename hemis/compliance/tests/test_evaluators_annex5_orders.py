@@ -10,10 +10,10 @@ from django.utils import translation
 from hemis.compliance import engine
 from hemis.compliance.engine import Status
 from hemis.compliance.tests.conftest import at
-from hemis.core import factories as f
 from hemis.movements import services
 from hemis.movements.enums import OrderKind
 from hemis.movements.models import Order
+from hemis.testing import factories as f
 
 D = dt.date
 ORDER = D(2025, 12, 26)

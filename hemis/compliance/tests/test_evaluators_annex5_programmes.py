@@ -11,10 +11,10 @@ from hemis.compliance import engine
 from hemis.compliance.engine import Status
 from hemis.compliance.evaluators import annex5_programmes
 from hemis.compliance.tests.conftest import at
-from hemis.core import factories as f
 from hemis.curricula.models import Curriculum, CurriculumSemester, CurriculumSubject
 from hemis.students import achievements
 from hemis.students.models import Achievement
+from hemis.testing import factories as f
 
 D = dt.date
 OPENED = D(2026, 8, 3)  # a Monday: +1 wd Tuesday 04.08, +5 wd Monday 10.08, +10 wd Monday 17.08

@@ -13,8 +13,8 @@ from hemis.careers.tests.factories import CompetitionFactory, TrainingRecordFact
 from hemis.compliance import engine
 from hemis.compliance.engine import Status
 from hemis.compliance.tests.conftest import at
-from hemis.core import factories as f
 from hemis.staff.enums import Position
+from hemis.testing import factories as f
 
 D = dt.date
 ORDER = D(2025, 12, 26)

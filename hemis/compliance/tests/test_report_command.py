@@ -12,8 +12,8 @@ from hemis.access.models import RoleGrant
 from hemis.compliance.tests.conftest import at
 from hemis.compliance.tests.test_engine import MEASURED
 from hemis.compliance.tests.test_registry import EXPECTED_ROWS
-from hemis.core import factories as f
 from hemis.core.models import GpaMethod, UniversitySettings
+from hemis.testing import factories as f
 
 
 @pytest.fixture

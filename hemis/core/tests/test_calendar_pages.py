@@ -8,8 +8,8 @@ from django.urls import reverse
 from hemis.access import policy
 from hemis.access.principal import build_principal
 from hemis.audit.models import AuditEvent
-from hemis.core import factories as f
 from hemis.core.models import CalendarOverride, UniversitySettings
+from hemis.testing import factories as f
 
 PAGE = reverse("web:reference_calendar")
 ADD = reverse("web:reference_override_add")

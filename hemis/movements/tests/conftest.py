@@ -2,9 +2,9 @@ import datetime as dt
 
 import pytest
 
-from hemis.core import factories as f
 from hemis.movements import services
 from hemis.students.models import Group
+from hemis.testing import factories as f
 
 D = dt.date
 

@@ -5,11 +5,11 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from hemis.core import factories as f
 from hemis.movements import admission
 from hemis.movements.enums import OrderKind, OrderStatus
 from hemis.movements.models import Order, OrderItem
 from hemis.students.models import Student, StudentStatus
+from hemis.testing import factories as f
 
 D = dt.date
 ORDER_DATE = D(2025, 8, 20)

@@ -8,11 +8,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
-from hemis.core import factories as f
 from hemis.movements import selectors, services
 from hemis.movements.enums import OrderKind
 from hemis.movements.models import OrderItem
 from hemis.students.models import Group, Student
+from hemis.testing import factories as f
 
 KINDS = [k for k in OrderKind.values if k != OrderKind.ADMISSION]
 FIELDS = {"expel_reason": "11", "leave_reason": "12", "host_institution": "Universität Wien"}

@@ -171,7 +171,7 @@ def test_reinstatement_needs_a_group_and_takes_its_course(chem, dean):
 
 
 def test_transfer_to_another_programme_of_the_faculty_and_not_to_another_faculty(chem, dean, uni):
-    from hemis.core import factories as f
+    from hemis.testing import factories as f
 
     other = f.GroupFactory(faculty=chem["faculty"], name="BT-11-24", course=2)
     s = student(chem["groups"][2])

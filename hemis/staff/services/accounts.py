@@ -2,11 +2,12 @@
 
 import secrets
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from hemis.access.models import User
 from hemis.audit import services as audit
 from hemis.staff.models import Employee
 from hemis.staff.services.common import not_dismissed, raise_if
@@ -29,7 +30,9 @@ def latin(text: str) -> str:
 def propose_username(employee: Employee) -> str:
     """``initial.lastname`` in Latin letters, numbered when taken (a.karimov, a.karimov2, …)."""
     base = f"{latin(employee.first_name)[:1]}.{latin(employee.last_name)}".strip(".") or "employee"
-    taken = set(User.objects.filter(username__istartswith=base).values_list("username", flat=True))
+    taken = set(
+        get_user_model().objects.filter(username__istartswith=base).values_list("username", flat=True)
+    )
     taken = {name.lower() for name in taken}
     username, n = base, 1
     while username in taken:
@@ -44,13 +47,13 @@ def _temporary_password() -> str:
 
 
 @transaction.atomic
-def create_account(*, employee: Employee, actor) -> tuple[User, str]:
+def create_account(*, employee: Employee, actor) -> tuple[AbstractUser, str]:
     """Create the employee's login with a temporary password (returned, never stored or journaled)."""
     not_dismissed(employee)
     if employee.user_id is not None:
         raise_if({NON_FIELD_ERRORS: [_("The employee already has an account.")]})
     password = _temporary_password()
-    user = User(
+    user = get_user_model()(
         username=propose_username(employee),
         first_name=employee.first_name,
         last_name=employee.last_name,

@@ -2,8 +2,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from hemis.audit.models import AuditEvent
-from hemis.core import factories as f
 from hemis.staff import services
+from hemis.testing import factories as f
 
 
 def test_create_account_proposes_unique_latin_username(hr):

@@ -6,11 +6,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from hemis.audit.models import AuditEvent
-from hemis.core import factories as f
 from hemis.staff import services
 from hemis.staff.enums import EmploymentForm
 from hemis.staff.models import Appointment, Employee
 from hemis.staff.tests.conftest import appointment_data, person_data
+from hemis.testing import factories as f
 
 D = dt.date
 

@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from openpyxl import Workbook, load_workbook
 
 from hemis.audit.models import AuditEvent
-from hemis.core import factories as f
 from hemis.staff import imports
 from hemis.staff.models import Appointment, Employee
+from hemis.testing import factories as f
 
 D = dt.date
 GOOD = [

@@ -6,11 +6,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from hemis.audit.models import AuditEvent
-from hemis.core import factories as f
 from hemis.staff import selectors, services
 from hemis.staff.enums import EmployeeStatus, EmploymentForm, LabourEventKind, Position
 from hemis.staff.models import Appointment, LabourEvent
 from hemis.staff.tests.conftest import appointment_data
+from hemis.testing import factories as f
 
 D = dt.date
 TODAY = timezone.localdate

@@ -5,10 +5,10 @@ from decimal import Decimal
 
 from hemis.academics.enums import SemesterType
 from hemis.academics.models import AcademicYear, MarkingSystem, Programme, Semester, Subject
-from hemis.core import factories as f
 from hemis.curricula.enums import CurriculumStatus, SubjectBlock
 from hemis.curricula.models import Curriculum, CurriculumSemester, CurriculumSubject
 from hemis.students.models import Group, Student, StudentStatus
+from hemis.testing import factories as f
 
 D = dt.date
 

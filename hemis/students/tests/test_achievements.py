@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from hemis.audit.models import AuditEvent
-from hemis.core import factories as f
 from hemis.students import achievements as services
 from hemis.students.models import Achievement, AchievementKind
+from hemis.testing import factories as f
 
 D = dt.date
 

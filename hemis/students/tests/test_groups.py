@@ -4,10 +4,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from hemis.audit.models import AuditEvent
-from hemis.core import factories as f
 from hemis.students.models import Group, StudentStatus, Subgroup
 from hemis.students.services import groups as services
 from hemis.students.tests import builders as b
+from hemis.testing import factories as f
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from hemis.audit.models import AuditEvent
-from hemis.core import factories as f
 from hemis.students.models import Student, StudentStatus
 from hemis.students.services import students as services
 from hemis.students.tests import builders as b
+from hemis.testing import factories as f
 
 
 def test_update_student_changes_person_data_and_journals_private_fields_masked(

@@ -11,6 +11,7 @@ from hemis.audit import services as audit
 from hemis.core.excel import xlsx_response
 from hemis.org import selectors, services
 from hemis.org.models import OrgUnit
+from hemis.staff import selectors as staff_selectors
 from hemis.web.org import forms
 from hemis.web.org.common import call_service, paginate
 
@@ -25,7 +26,7 @@ def _units(request):
 def _tree_rows(request):
     form = forms.TreeFilterForm(request.GET)
     data = form.cleaned_data if form.is_valid() else {"q": "", "closed": False}
-    rows = selectors.tree(_units(request), search=data["q"], include_closed=data["closed"])
+    rows = staff_selectors.unit_tree(_units(request), search=data["q"], include_closed=data["closed"])
     return form, rows
 
 
@@ -82,7 +83,7 @@ def _unit(request, pk: int) -> OrgUnit:
 @login_required
 def unit_detail(request, pk: int):
     unit = _unit(request, pk)
-    children = selectors.tree(_units(request).filter(parent=unit))
+    children = staff_selectors.unit_tree(_units(request).filter(parent=unit))
     context = {
         "unit": unit,
         "ancestors": selectors.ancestors(unit),

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from hemis.core import factories as f
+from hemis.testing import factories as f
 
 
 def populate(uni, n: int) -> None:

@@ -6,7 +6,7 @@ from django.utils import translation
 
 from hemis.access.principal import SESSION_KEY
 from hemis.audit.models import AuditEvent
-from hemis.core import factories as f
+from hemis.testing import factories as f
 
 
 def login(client, username, password="hemis-demo"):

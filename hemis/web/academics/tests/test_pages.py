@@ -21,7 +21,7 @@ from hemis.academics.models import (
 from hemis.academics.services import marking, years
 from hemis.academics.tests import factories as af
 from hemis.audit.models import AuditEvent
-from hemis.core import factories as f
+from hemis.testing import factories as f
 
 T = dt.time
 

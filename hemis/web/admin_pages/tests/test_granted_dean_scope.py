@@ -7,8 +7,8 @@ from django.utils import translation
 from hemis.access import services
 from hemis.access.models import Role
 from hemis.access.principal import build_principal
-from hemis.core import factories as f
 from hemis.students.models import StudentStatus
+from hemis.testing import factories as f
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from hemis.audit.models import AuditEvent
-from hemis.core import factories as f
+from hemis.testing import factories as f
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ from django.utils import timezone, translation
 
 from hemis.access.models import RoleGrant
 from hemis.audit.models import AuditEvent
-from hemis.core import factories as f
+from hemis.testing import factories as f
 
 
 @pytest.fixture(autouse=True)

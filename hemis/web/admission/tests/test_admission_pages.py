@@ -11,12 +11,12 @@ from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
 from hemis.audit.models import AuditEvent
-from hemis.core import factories as f
 from hemis.movements import admission
 from hemis.movements.enums import OrderKind, OrderStatus
 from hemis.movements.models import Order, OrderItem
 from hemis.movements.tests.test_admission import ORDER_DATE, draft_order, person
 from hemis.students.models import Student, StudentStatus
+from hemis.testing import factories as f
 
 HEADER = [
     "Familiya",

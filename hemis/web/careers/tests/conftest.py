@@ -1,7 +1,7 @@
 import pytest
 
-from hemis.core import factories as f
 from hemis.staff.enums import Position
+from hemis.testing import factories as f
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 from hemis.audit.models import AuditEvent
 from hemis.careers.models import Competition
 from hemis.careers.tests.factories import CompetitionFactory
-from hemis.core import factories as f
 from hemis.staff.enums import Position
+from hemis.testing import factories as f
 
 D = dt.date
 

@@ -12,8 +12,8 @@ from hemis.audit.models import AuditEvent
 from hemis.careers.dates import add_years
 from hemis.careers.models import TrainingRecord
 from hemis.careers.tests.factories import TrainingRecordFactory
-from hemis.core import factories as f
 from hemis.staff.enums import Position
+from hemis.testing import factories as f
 
 D = dt.date
 

@@ -9,9 +9,9 @@ from hemis.access.models import RoleGrant
 from hemis.compliance import protocol
 from hemis.compliance.protocol import TASHKENT, Obligation
 from hemis.compliance.tests.test_engine import MEASURED
-from hemis.core import factories as f
 from hemis.core.models import GpaMethod, UniversitySettings
 from hemis.org.models import OrgUnit
+from hemis.testing import factories as f
 
 D = dt.date
 INDEX = reverse("web:compliance_index")

@@ -10,10 +10,10 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from hemis.audit.models import AuditEvent
-from hemis.core import factories as f
 from hemis.curricula.enums import CurriculumStatus, WeekKind
 from hemis.curricula.models import Curriculum, CurriculumSubject, CurriculumWeek, SubjectLoad
 from hemis.curricula.tests import factories as cf
+from hemis.testing import factories as f
 
 D = dt.date
 

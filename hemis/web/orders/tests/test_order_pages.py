@@ -8,11 +8,11 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from hemis.audit.models import AuditEvent
-from hemis.core import factories as f
 from hemis.movements import services
 from hemis.movements.enums import OrderKind, OrderStatus
 from hemis.movements.models import Order, OrderItem
 from hemis.students.models import StudentStatus
+from hemis.testing import factories as f
 
 D = dt.date
 K = OrderKind

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 
 from hemis.audit.models import AuditEvent
-from hemis.core import factories as f
 from hemis.org.models import OrgUnit, StructureChange
 from hemis.org.models import StructureType as T
+from hemis.testing import factories as f
 
 TREE = reverse("web:org_tree")
 ORDER = {"document_number": "17-son", "document_date": "03.02.2026"}

@@ -5,7 +5,7 @@ import pytest
 from django.utils import translation
 
 from hemis.academics.services.programmes import save_programme
-from hemis.core import factories as f
+from hemis.testing import factories as f
 
 D = dt.date
 

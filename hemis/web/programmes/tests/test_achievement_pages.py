@@ -12,9 +12,9 @@ from openpyxl import load_workbook
 
 from hemis.access.principal import build_principal
 from hemis.audit.models import AuditEvent
-from hemis.core import factories as f
 from hemis.students import achievements as services
 from hemis.students.models import Achievement
+from hemis.testing import factories as f
 from hemis.web.programmes.achievement_views import student_panel
 from hemis.web.programmes.tests.conftest import text
 

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from hemis.academics.models import Programme
 from hemis.audit.models import AuditEvent
-from hemis.core import factories as f
+from hemis.testing import factories as f
 from hemis.web.programmes.tests.conftest import programme, text
 
 

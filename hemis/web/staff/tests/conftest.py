@@ -5,9 +5,9 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from hemis.core import factories as f
 from hemis.staff import services
 from hemis.staff.enums import EmploymentForm, Position
+from hemis.testing import factories as f
 
 D = dt.date
 

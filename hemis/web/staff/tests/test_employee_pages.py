@@ -7,9 +7,9 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from hemis.audit.models import AuditEvent
-from hemis.core import factories as f
 from hemis.staff.enums import EmployeeStatus
 from hemis.staff.models import Appointment, Employee, LabourEvent
+from hemis.testing import factories as f
 from hemis.web.staff.tests.conftest import hire, text
 
 D = dt.date

@@ -8,10 +8,10 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from hemis.audit.models import AuditEvent
-from hemis.core import factories as f
 from hemis.staff import imports, services
 from hemis.staff.enums import Position
 from hemis.staff.models import Employee, StaffUnit
+from hemis.testing import factories as f
 from hemis.web.staff.tests.conftest import hire, text
 
 D = dt.date

@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from hemis.audit.models import AuditEvent
-from hemis.core import factories as f
 from hemis.students.models import Student
 from hemis.students.tests import builders as b
+from hemis.testing import factories as f
 from hemis.web.students.tests.conftest import text
 
 

@@ -7,10 +7,10 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from hemis.audit.models import AuditEvent
-from hemis.core import factories as f
 from hemis.students.models import Group, Subgroup
 from hemis.students.services import groups as services
 from hemis.students.tests import builders as b
+from hemis.testing import factories as f
 from hemis.web.students.tests.conftest import text
 
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from hemis.access.models import RoleGrant
-from hemis.core.demo.structure import DEMO_LOGINS
+from hemis.demo.structure import DEMO_LOGINS
 from hemis.org.models import OrgUnit, StructureType
 from hemis.students.models import Student, StudentStatus
 

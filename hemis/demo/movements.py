@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 
 from hemis.access.models import User
 from hemis.core.calendar import WorkingCalendar
-from hemis.core.demo import rows, structure
 from hemis.core.people import Gender
+from hemis.demo import rows, structure
 from hemis.movements.enums import ExpelReason, LeaveReason, OrderKind, OrderStatus
 from hemis.movements.models import Order, OrderItem
 from hemis.org.models import OrgUnit

@@ -4,9 +4,9 @@ import math
 import random
 from dataclasses import dataclass
 
-from hemis.core.demo import structure
-from hemis.core.demo.identity import IdentityMaker, PersonData
-from hemis.core.demo.structure import ProgrammeSpec
+from hemis.demo import structure
+from hemis.demo.identity import IdentityMaker, PersonData
+from hemis.demo.structure import ProgrammeSpec
 from hemis.students.models import Language, PaymentForm, StudentStatus
 
 GROUP_SIZE = 25  # a bachelor group holds 20-30 students, a master group 12-18

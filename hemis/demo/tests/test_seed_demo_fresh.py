@@ -7,8 +7,8 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from hemis.access.models import User
-from hemis.core.demo.plan import build_plan
-from hemis.core.tests.test_seed_demo import N, assert_histories_match_the_students, people_of, seed
+from hemis.demo.plan import build_plan
+from hemis.demo.tests.test_seed_demo import N, assert_histories_match_the_students, people_of, seed
 from hemis.movements.models import Order, OrderItem
 from hemis.org.models import OrgUnit
 from hemis.students.models import Student, StudentStatus

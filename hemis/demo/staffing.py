@@ -5,8 +5,8 @@ import random
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from hemis.core.demo import names, structure
-from hemis.core.demo.identity import IdentityMaker, PersonData
+from hemis.demo import names, structure
+from hemis.demo.identity import IdentityMaker, PersonData
 from hemis.staff.enums import EmploymentForm as F
 from hemis.staff.enums import Position as P
 from hemis.staff.models import EmployeeType as E

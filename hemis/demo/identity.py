@@ -4,7 +4,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from hemis.core.demo import names
+from hemis.demo import names
 
 OPERATORS = ("90", "91", "93", "94", "95", "97", "99", "33", "88")
 PASSPORT_SERIES = ("AA", "AB", "AC", "AD", "AE", "FA")

@@ -9,11 +9,11 @@ from django.db import transaction
 from hemis.academics.models import EducationType, Programme
 from hemis.access.models import Role, RoleGrant, User
 from hemis.audit import services as audit
-from hemis.core.demo import extensions, structure
-from hemis.core.demo.identity import PersonData
-from hemis.core.demo.plan import Plan
 from hemis.core.models import StudyWeek, UniversitySettings
 from hemis.core.people import Gender
+from hemis.demo import extensions, structure
+from hemis.demo.identity import PersonData
+from hemis.demo.plan import Plan
 from hemis.org.models import OrgUnit
 from hemis.org.services import create_unit
 from hemis.staff.models import Appointment, Employee

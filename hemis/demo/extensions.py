@@ -8,10 +8,10 @@ Add one import and one list entry per domain, in dependency order.
 from collections.abc import Callable
 from random import Random
 
-from hemis.core.demo import academics as academics_demo
-from hemis.core.demo import achievements, catalogue, curricula, movements, org, programmes
-from hemis.core.demo import careers as careers_demo
-from hemis.core.demo import staff as staff_demo
+from hemis.demo import academics as academics_demo
+from hemis.demo import achievements, catalogue, curricula, movements, org, programmes
+from hemis.demo import careers as careers_demo
+from hemis.demo import staff as staff_demo
 
 Seeder = Callable[..., dict[str, int]]
 

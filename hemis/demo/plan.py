@@ -3,11 +3,11 @@
 import random
 from dataclasses import dataclass
 
-from hemis.core.demo import structure
-from hemis.core.demo.enrolment import Enrolment, GroupData, StudentData
-from hemis.core.demo.identity import IdentityMaker
-from hemis.core.demo.staffing import EmployeeData, build_staff
-from hemis.core.demo.structure import ProgrammeSpec, UnitSpec
+from hemis.demo import structure
+from hemis.demo.enrolment import Enrolment, GroupData, StudentData
+from hemis.demo.identity import IdentityMaker
+from hemis.demo.staffing import EmployeeData, build_staff
+from hemis.demo.structure import ProgrammeSpec, UnitSpec
 
 DEFAULT_SEED = 2026
 DEFAULT_STUDENTS = 1500

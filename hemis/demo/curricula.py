@@ -17,7 +17,6 @@ from hemis.academics.enums import ExamType, MarkingSystemCode
 from hemis.academics.models import ControlType, MarkingSystem, Programme, Semester, Subject
 from hemis.access.models import User
 from hemis.core.calendar import WorkingCalendar
-from hemis.core.demo import rows
 from hemis.curricula.enums import (
     CurriculumStatus,
     FinalForm,
@@ -34,6 +33,7 @@ from hemis.curricula.models import (
     SubjectControl,
     SubjectLoad,
 )
+from hemis.demo import rows
 from hemis.students.models import Group, GroupSubject
 
 TASHKENT = ZoneInfo("Asia/Tashkent")
@@ -137,7 +137,7 @@ def weeks(semester: CurriculumSemester, start: dt.date, kinds: list[str]) -> lis
 
 def professional_pool(code: str) -> list[str]:
     """The programme's departments' subjects, interleaved from basic to advanced, general ones left out."""
-    from hemis.core.demo.catalogue import SUBJECTS
+    from hemis.demo.catalogue import SUBJECTS
 
     lists = [[c for c, *_ in SUBJECTS[d] if c not in GENERAL] for d in PROFILES[code]]
     pool = []

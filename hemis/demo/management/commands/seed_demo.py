@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from hemis.core.demo import builder
-from hemis.core.demo.plan import DEFAULT_SEED, DEFAULT_STUDENTS, build_plan
+from hemis.demo import builder
+from hemis.demo.plan import DEFAULT_SEED, DEFAULT_STUDENTS, build_plan
 from hemis.org.models import OrgUnit
 
 

@@ -15,11 +15,6 @@ from hemis.access.models import RoleGrant, User
 from hemis.access.roles import ROLE_SPECS
 from hemis.audit.models import AuditEvent
 from hemis.core.calendar import is_working_day
-from hemis.core.demo import catalogue
-from hemis.core.demo import curricula as curricula_demo
-from hemis.core.demo import programmes as programmes_demo
-from hemis.core.demo.identity import pinfl_check_digit
-from hemis.core.demo.structure import DEMO_LOGINS
 from hemis.core.models import UniversitySettings
 from hemis.curricula.models import (
     Curriculum,
@@ -29,6 +24,11 @@ from hemis.curricula.models import (
     SubjectControl,
     SubjectLoad,
 )
+from hemis.demo import catalogue
+from hemis.demo import curricula as curricula_demo
+from hemis.demo import programmes as programmes_demo
+from hemis.demo.identity import pinfl_check_digit
+from hemis.demo.structure import DEMO_LOGINS
 from hemis.movements.models import Order, OrderItem
 from hemis.org.models import OrgUnit, StructureType
 from hemis.staff.models import Employee

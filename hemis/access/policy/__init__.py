@@ -1,0 +1,105 @@
+"""Every access decision of OpenHEMIS.
+
+``can(principal, action, obj)`` answers one question; ``require`` raises PermissionDenied;
+``visible_<model>(principal)`` are the querysets views and the API must fetch protected objects
+through (an object outside them is "not found", whether it exists or not).
+
+Actions are dotted codes ``<domain>.<verb>``. Each domain has a module here with its ``RULES``
+(action → the roles that may perform it), its ``UNIT_PATHS`` (how a scoped model finds its org
+unit) and its ``visible_*`` querysets; this package merges the tables into one and the engine
+(``engine.py``) applies them: the role first, then the scope of the active role (university, a
+faculty, a department, own records).
+"""
+
+from hemis.access.policy import (
+    academics,
+    access,
+    audit,
+    careers,
+    classifiers,
+    compliance,
+    core,
+    curricula,
+    movements,
+    org,
+    staff,
+    students,
+)
+from hemis.access.policy.academics import programme_faculties, visible_programmes, visible_subjects
+from hemis.access.policy.access import password_resettable_users, visible_users
+from hemis.access.policy.careers import (
+    visible_career_employees,
+    visible_competitions,
+    visible_training_records,
+)
+from hemis.access.policy.core import sees_personal_data
+from hemis.access.policy.curricula import curriculum_programmes, visible_curricula
+from hemis.access.policy.engine import allowed_actions, can, require, who_can
+from hemis.access.policy.movements import visible_orders
+from hemis.access.policy.org import visible_org_units
+from hemis.access.policy.staff import visible_employees, visible_staff_org_units, visible_staff_units
+from hemis.access.policy.students import (
+    group_programmes,
+    visible_achievements,
+    visible_groups,
+    visible_students,
+)
+
+DOMAINS = (
+    core,
+    access,
+    audit,
+    classifiers,
+    org,
+    staff,
+    careers,
+    academics,
+    curricula,
+    students,
+    movements,
+    compliance,
+)
+
+
+def _merged(tables: list[dict]) -> dict:
+    merged: dict = {}
+    for table in tables:
+        clash = merged.keys() & table.keys()
+        if clash:
+            raise ValueError(f"policy entries defined twice: {sorted(clash)}")
+        merged.update(table)
+    return merged
+
+
+RULES: dict[str, frozenset[str]] = _merged([d.RULES for d in DOMAINS])
+UNIT_PATHS: dict[str, tuple[str, ...]] = _merged([d.UNIT_PATHS for d in DOMAINS])
+UNIT_FINDERS = _merged([getattr(d, "UNIT_FINDERS", {}) for d in DOMAINS])
+
+__all__ = [
+    "RULES",
+    "UNIT_PATHS",
+    "allowed_actions",
+    "can",
+    "curriculum_programmes",
+    "group_programmes",
+    "password_resettable_users",
+    "programme_faculties",
+    "require",
+    "sees_personal_data",
+    "visible_achievements",
+    "visible_career_employees",
+    "visible_competitions",
+    "visible_curricula",
+    "visible_employees",
+    "visible_groups",
+    "visible_orders",
+    "visible_org_units",
+    "visible_programmes",
+    "visible_staff_org_units",
+    "visible_staff_units",
+    "visible_students",
+    "visible_subjects",
+    "visible_training_records",
+    "visible_users",
+    "who_can",
+]
