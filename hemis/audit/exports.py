@@ -81,7 +81,7 @@ def journal_workbook(events: Iterable[AuditEvent], role_names: Mapping[str, str]
 def export_journal(
     *, journal_filter: JournalFilter, role_names: Mapping[str, str], actor, limit: int = EXPORT_LIMIT
 ) -> bytes:
-    """The filtered journal as .xlsx; records "audit.journal.exported" with the filter and row count.
+    """The filtered journal as .xlsx; journaled as "audit.journal.exported" with the filters and row count.
 
     Refuses (ValidationError, nothing recorded) when more than ``limit`` events match.
     """
@@ -92,9 +92,7 @@ def export_journal(
             % {"limit": f"{limit:,}".replace(",", " ")}
         )
     content, rows = journal_workbook(events.iterator(chunk_size=2000), role_names)
-    audit.record(
-        actor=actor,
-        action="audit.journal.exported",
-        data={"filter": journal_filter.as_data(), "rows": rows},
+    audit.record_export(
+        actor=actor, action="audit.journal.exported", filters=journal_filter.as_data(), rows=rows
     )
     return content

@@ -113,6 +113,15 @@ def record(
     return AuditEvent.objects.create(prev_hash=prev, hash=event_hash(prev_hash=prev, **fields), **fields)
 
 
+@transaction.atomic
+def record_export(*, actor, action: str, filters: dict, rows: int, **details) -> AuditEvent:
+    """Journal an export of a list as ``action`` (``<app>.<model>.exported``): the filters it ran
+    with, the number of rows it wrote, and ``details`` (e.g. whether personal data was included)."""
+    if not action.endswith(".exported"):
+        raise ValueError(f"an export is journaled as <app>.<model>.exported, not {action!r}")
+    return record(actor=actor, action=action, data={"filters": filters, "rows": rows, **details})
+
+
 def verify_chain(batch: int = 5000) -> Iterator[str]:
     """Yield a description of every break in the chain: an edited, inserted or deleted event."""
     prev = GENESIS

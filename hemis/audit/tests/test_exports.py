@@ -131,7 +131,7 @@ def test_export_is_itself_audited(journal_events, superadmin):
     )
     exported = AuditEvent.objects.get(action="audit.journal.exported")
     assert exported.actor == superadmin
-    assert exported.data == {"filter": {"role": "dean", "date_to": "2026-03-31"}, "rows": 1}
+    assert exported.data == {"filters": {"role": "dean", "date_to": "2026-03-31"}, "rows": 1}
 
 
 def test_export_of_too_many_events_is_refused(journal_events, superadmin):

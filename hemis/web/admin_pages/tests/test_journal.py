@@ -168,7 +168,7 @@ def test_export_downloads_the_filtered_journal(admin_client, events, superadmin,
     assert (exported.actor, exported.role, exported.data) == (
         superadmin,
         "super_admin",
-        {"filter": {"action": "auth."}, "rows": 2},
+        {"filters": {"action": "auth."}, "rows": 2},
     )
 
 
