@@ -9,7 +9,9 @@ from django.db import transaction
 from hemis.academics.models import EducationType, Programme
 from hemis.access.models import Role, RoleGrant, User
 from hemis.audit import services as audit
-from hemis.core.models import StudyWeek, UniversitySettings
+from hemis.core import services as core_services
+from hemis.core.calendar import WorkingCalendar
+from hemis.core.models import GpaMethod, StudyWeek, UniversitySettings
 from hemis.core.people import Gender
 from hemis.demo import extensions, structure
 from hemis.demo.identity import PersonData
@@ -21,6 +23,10 @@ from hemis.students.models import Group, Student
 
 BATCH = 2000
 LAUNCH_DATE = dt.date(2025, 9, 1)
+# The council's first meeting after the launch chose the GPA method (annex 1 item 7, due the next working
+# day); the administrator set it three working days after the decision, so the item shows late.
+GPA_DECIDED_ON = dt.date(2025, 10, 28)
+GPA_SET_AFTER = 3
 
 
 TASHKENT = ZoneInfo("Asia/Tashkent")
@@ -63,6 +69,7 @@ def load(*, plan: Plan, password: str, seed: int) -> dict[str, int]:
     _students(plan, groups, users)
     grants = _grants(plan, users, units)
     settings = _university()
+    _gpa_method(admin=users["admin"])
     counts = {
         "units": len(units),
         "programmes": len(programmes),
@@ -225,3 +232,13 @@ def _university() -> UniversitySettings:
         setattr(settings, name, values[name])
     settings.save(update_fields=[*fields, "updated_at"])
     return settings
+
+
+def _gpa_method(*, admin: User) -> None:
+    """The council's decision on the GPA method, set by the super administrator through the settings
+    service, then dated the day it was set (``GPA_SET_AFTER`` working days after the decision)."""
+    settings = core_services.update_university_settings(
+        actor=admin, gpa_method=GpaMethod.CREDIT_WEIGHTED, gpa_method_decided_on=GPA_DECIDED_ON
+    )
+    set_on = WorkingCalendar(study_week=StudyWeek.SIX_DAYS).add_working_days(GPA_DECIDED_ON, GPA_SET_AFTER)
+    UniversitySettings.objects.filter(pk=settings.pk).update(gpa_method_set_on=set_on)

@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
+from django.utils import timezone
 
 from hemis.academics.models import Programme, Semester, Subject
 from hemis.access.models import RoleGrant, User
@@ -92,6 +93,11 @@ def test_seed_demo_sets_the_university(demo):
         "990",
     )
     assert (uni.launch_date, uni.study_week) == (dt.date(2025, 9, 1), 6)
+    assert (uni.gpa_method, uni.gpa_method_decided_on, uni.gpa_method_set_on) == (
+        "credit_weighted",
+        dt.date(2025, 10, 28),
+        dt.date(2025, 10, 31),
+    )
     event = AuditEvent.objects.get(action="core.demo.loaded")
     assert (event.data["students"], event.data["seed"]) == (N, 2026)
 
@@ -223,9 +229,51 @@ def test_programmes_and_the_subject_catalogue(demo):
             "code", "qualification_uz", "qualification_ru", "qualification_en", "opened_on", "opening_order"
         )
     )
-    assert sorted(rows) == sorted((code, *details) for code, details in programmes_demo.DETAILS.items())
+    opened = programmes_demo.OPENED_AFTER_LAUNCH
+    expected = [(code, *details) for code, details in programmes_demo.DETAILS.items()]
+    expected += [(p.code, *p.qualification, p.opened_on, p.opening_order) for p in opened]
+    assert sorted(rows) == sorted(expected)
     assert Programme.objects.get(code="60720100").qualification_en == "Bachelor of Chemical Technology"
-    assert all(re.fullmatch(r"PQ-\d+", row[5]) and 2004 <= row[4].year <= 2019 for row in rows)
+    assert all(re.fullmatch(r"PQ-\d+", row[5]) for row in rows)
+    assert sorted(row[4].year for row in rows if row[4] >= dt.date(2025, 9, 1)) == [2026, 2026]
+    assert all(2004 <= row[4].year <= 2019 for row in rows if row[0] in programmes_demo.DETAILS)
+    check_programmes_opened_after_the_launch()
+
+
+def check_programmes_opened_after_the_launch():
+    """Entered by their deans through the service (one audit row each), dated the day each was entered;
+    no groups yet (first admission in 2027)."""
+    new = Programme.objects.filter(code__in=[p.code for p in programmes_demo.OPENED_AFTER_LAUNCH])
+    rows = new.order_by("code").values_list(
+        "code",
+        "name_uz",
+        "name_en",
+        "faculty__code",
+        "education_type",
+        "education_form",
+        "language",
+        "duration_years",
+        "created_by__username",
+    )
+    assert list(rows) == [
+        ("60710100", "Kimyo muhandisligi", "Chemical engineering", "F-KT", "11", "11", "14", 4, "dean"),
+        (
+            "60720500",
+            "Gazni chuqur qayta ishlash texnologiyasi",
+            "Deep gas processing technology",
+            "F-NG",
+            "11",
+            "11",
+            "11",
+            4,
+            "dean_ng",
+        ),
+    ]
+    entered = {p.code: timezone.localtime(p.created_at).date() for p in new}
+    assert entered == {"60710100": dt.date(2026, 10, 14), "60720500": dt.date(2026, 10, 5)}
+    created = AuditEvent.objects.filter(action="academics.programme.created")
+    assert sorted(created.values_list("actor__username", flat=True)) == ["dean", "dean_ng"]
+    assert not Group.objects.filter(programme__in=new).exists()
 
 
 def check_subject_catalogue():
@@ -257,7 +305,11 @@ def test_curricula(demo):
     intakes = set(Group.objects.values_list("programme_id", "intake_year"))
     curricula = Curriculum.objects.select_related("programme", "marking_system")
     assert {(c.programme_id, c.intake_year) for c in curricula} == intakes
-    assert {p for p, _ in intakes} == set(Programme.objects.values_list("pk", flat=True))
+    # every programme has its curricula, but those opened after the launch: they admit from 2027
+    opened = [p.code for p in programmes_demo.OPENED_AFTER_LAUNCH]
+    assert {p for p, _ in intakes} == set(
+        Programme.objects.exclude(code__in=opened).values_list("pk", flat=True)
+    )
     for c in curricula:
         assert (c.status, c.marking_system.code, c.approved_by.username) == ("approved", "11", "academic")
         start = dt.date(c.intake_year, 9, 1)
