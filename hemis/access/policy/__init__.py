@@ -36,7 +36,7 @@ from hemis.access.policy.core import sees_personal_data
 from hemis.access.policy.curricula import curriculum_programmes, visible_curricula
 from hemis.access.policy.engine import allowed_actions, can, require, who_can
 from hemis.access.policy.movements import visible_orders
-from hemis.access.policy.org import visible_org_units
+from hemis.access.policy.org import editable_org_units, visible_org_units
 from hemis.access.policy.staff import visible_employees, visible_staff_org_units, visible_staff_units
 from hemis.access.policy.students import (
     group_programmes,
@@ -81,6 +81,7 @@ __all__ = [
     "allowed_actions",
     "can",
     "curriculum_programmes",
+    "editable_org_units",
     "group_programmes",
     "password_resettable_users",
     "programme_faculties",

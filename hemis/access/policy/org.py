@@ -17,3 +17,11 @@ def visible_org_units(principal: Principal):
     from hemis.org.models import OrgUnit
 
     return scoped(principal, "org.view", OrgUnit, "path")
+
+
+def editable_org_units(principal: Principal):
+    """Units the active role may change the structure under: the parents a new unit or a moved unit
+    may be given (none without ``org.edit``)."""
+    from hemis.org.models import OrgUnit
+
+    return scoped(principal, "org.edit", OrgUnit, "path")

@@ -3,7 +3,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from hemis.access.forms import DateInput
 from hemis.org.models import (
     Accreditation,
     Building,
@@ -14,6 +13,7 @@ from hemis.org.models import (
     StructureType,
     UniversityRequisites,
 )
+from hemis.web.forms import DateInput
 
 DATE_WIDGET = DateInput()  # DD.MM.YYYY with a translated placeholder
 DOCUMENT_HELP = _("PDF, JPG or PNG, at most 10 MB.")

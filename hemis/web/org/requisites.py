@@ -12,8 +12,8 @@ from hemis.access import policy
 from hemis.org import selectors
 from hemis.org.models import Accreditation, ChangeKind, Licence, UniversityRequisites
 from hemis.org.services import requisites as services
+from hemis.web.forms import call_service, fresh, model_values
 from hemis.web.org import forms
-from hemis.web.org.common import call_service, fresh, model_values
 
 REQUISITE_KINDS = [ChangeKind.REQUISITES_UPDATED, ChangeKind.LICENCE_ADDED, ChangeKind.ACCREDITATION_ADDED]
 

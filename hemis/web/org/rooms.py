@@ -7,13 +7,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from hemis.access import policy
-from hemis.audit import services as audit
-from hemis.core.excel import xlsx_response
 from hemis.org import selectors
 from hemis.org.models import Building, Room
 from hemis.org.services import rooms as services
+from hemis.web.forms import call_service, fresh, model_values
 from hemis.web.org import forms
-from hemis.web.org.common import call_service, fresh, model_values, paginate
+from hemis.web.pages import paginate, xlsx_export
 
 
 def _search(request) -> str:
@@ -36,8 +35,9 @@ def building_list(request):
 def building_export(request):
     policy.require(request.principal, "rooms.view")
     rows = selectors.buildings(search=_search(request))
-    audit.record(actor=request.user, action="org.building.exported", data={"query": request.GET.dict()})
-    return xlsx_response(
+    return xlsx_export(
+        request,
+        action="org.building.exported",
         filename="buildings.xlsx",
         title=_("Buildings"),
         headers=[_("Name"), _("Address"), _("Rooms"), _("Active")],
@@ -105,8 +105,9 @@ def room_list(request):
 def room_export(request):
     policy.require(request.principal, "rooms.view")
     _form, filters = _room_filters(request)
-    audit.record(actor=request.user, action="org.room.exported", data={"query": request.GET.dict()})
-    return xlsx_response(
+    return xlsx_export(
+        request,
+        action="org.room.exported",
         filename="rooms.xlsx",
         title=_("Rooms"),
         headers=[_("Building"), _("Room number"), _("Name"), _("Capacity"), _("Room type"), _("Active")],

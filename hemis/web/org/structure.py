@@ -7,13 +7,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from hemis.access import policy
-from hemis.audit import services as audit
-from hemis.core.excel import xlsx_response
 from hemis.org import selectors, services
 from hemis.org.models import OrgUnit
 from hemis.staff import selectors as staff_selectors
+from hemis.web.forms import call_service
 from hemis.web.org import forms
-from hemis.web.org.common import call_service, paginate
+from hemis.web.pages import paginate, xlsx_export
 
 FORM_TEMPLATE = "web/org/form.html"
 
@@ -44,8 +43,9 @@ def tree(request):
 @login_required
 def tree_export(request):
     _form, rows = _tree_rows(request)
-    audit.record(actor=request.user, action="org.orgunit.exported", data={"query": request.GET.dict()})
-    return xlsx_response(
+    return xlsx_export(
+        request,
+        action="org.orgunit.exported",
         filename="structure.xlsx",
         title=_("Structure"),
         headers=[
@@ -103,7 +103,7 @@ def _form_page(request, *, form, title, unit=None, submit=None, status=200, dang
 @require_http_methods(["GET", "POST"])
 def unit_create(request):
     policy.require(request.principal, "org.edit")
-    units = _units(request)
+    units = policy.editable_org_units(request.principal)
     initial = {"parent": request.GET.get("parent")} if request.GET.get("parent") else None
     form = forms.UnitCreateForm(request.POST or None, units=units, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -130,7 +130,8 @@ def _change_page(request, pk, *, form_class, service, title, success, submit=Non
         "name_en": unit.name_en,
         "parent": unit.parent_id,
     }
-    extra = {"unit": unit, "units": _units(request)} if form_class is forms.UnitMoveForm else {}
+    units = policy.editable_org_units(request.principal)
+    extra = {"unit": unit, "units": units} if form_class is forms.UnitMoveForm else {}
     form = form_class(request.POST or None, initial=initial, **extra)
     done = request.method == "POST" and form.is_valid()
     if done and call_service(form, service, unit=unit, actor=request.user, **form.cleaned_data) is not None:
