@@ -37,7 +37,12 @@ from hemis.access.policy.curricula import curriculum_programmes, visible_curricu
 from hemis.access.policy.engine import allowed_actions, can, require, who_can
 from hemis.access.policy.movements import visible_orders
 from hemis.access.policy.org import editable_org_units, visible_org_units
-from hemis.access.policy.staff import visible_employees, visible_staff_org_units, visible_staff_units
+from hemis.access.policy.staff import (
+    appointment_units,
+    visible_employees,
+    visible_staff_org_units,
+    visible_staff_units,
+)
 from hemis.access.policy.students import (
     group_programmes,
     visible_achievements,
@@ -79,8 +84,10 @@ __all__ = [
     "RULES",
     "UNIT_PATHS",
     "allowed_actions",
+    "appointment_units",
     "can",
     "curriculum_programmes",
+    "editable_org_units",
     "editable_org_units",
     "group_programmes",
     "password_resettable_users",

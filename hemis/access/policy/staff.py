@@ -48,3 +48,10 @@ def visible_staff_org_units(principal: Principal):
     from hemis.org.models import OrgUnit
 
     return scoped(principal, "staff.view", OrgUnit, "path")
+
+
+def appointment_units(principal: Principal):
+    """Units the active role may appoint employees to (none without ``staff.edit``)."""
+    from hemis.org.models import OrgUnit
+
+    return scoped(principal, "staff.edit", OrgUnit, "path")

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from openpyxl import Workbook, load_workbook
 
 from hemis.audit.models import AuditEvent
-from hemis.staff import imports
 from hemis.staff.models import Appointment, Employee
+from hemis.staff.services import imports
 from hemis.testing import factories as f
 
 D = dt.date

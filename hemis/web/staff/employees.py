@@ -3,19 +3,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from hemis.access import policy
-from hemis.audit import services as audit
-from hemis.core.excel import xlsx_response
 from hemis.staff import selectors, services
-from hemis.web.staff.common import PAGE_SIZE, add_errors, editable_employee, visible_employee
+from hemis.web.forms import add_service_errors
+from hemis.web.pages import paginate, stamped, xlsx_export
+from hemis.web.staff.common import editable_employee, visible_employee
 from hemis.web.staff.forms import AppointmentForm, EmployeeFilterForm, EmployeeForm
 from hemis.web.templatetags.hemis_tags import masked
 
@@ -39,10 +36,9 @@ def _filtered(request):
 @require_GET
 def employee_list(request):
     form, employees = _filtered(request)
-    page = Paginator(employees, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "form": form,
-        "page": page,
+        "page": paginate(request, employees),
         "can_edit": policy.can(request.principal, "staff.edit"),
         "can_see_personal": policy.sees_personal_data(request.principal),
     }
@@ -52,7 +48,7 @@ def employee_list(request):
 @login_required
 @require_GET
 def employee_export(request):
-    form, employees = _filtered(request)
+    _form, employees = _filtered(request)
     allowed = policy.sees_personal_data(request.principal)
     rows = [
         [
@@ -72,14 +68,15 @@ def employee_export(request):
     ]
     headers = [_("Full name"), _("PINFL"), _("Birth date"), _("Gender"), _("Phone"), _("E-mail")]
     headers += [_("Employee type"), _("Status"), _("Current positions")]
-    with transaction.atomic():
-        audit.record(
-            actor=request.user,
-            action="staff.employee.exported",
-            data={"count": len(rows), "filter": request.GET.dict(), "personal_data": allowed},
-        )
-    name = f"employees-{timezone.localtime():%Y%m%d-%H%M}.xlsx"
-    return xlsx_response(filename=name, title=_("Employees"), headers=headers, rows=rows)
+    return xlsx_export(
+        request,
+        action="staff.employee.exported",
+        filename=stamped("employees"),
+        title=_("Employees"),
+        headers=headers,
+        rows=rows,
+        personal_data=allowed,
+    )
 
 
 @login_required
@@ -111,7 +108,8 @@ def employee_photo(request, pk: int):
 def employee_create(request):
     policy.require(request.principal, "staff.edit")
     form = EmployeeForm(request.POST or None, request.FILES or None)
-    appointment = AppointmentForm(request.POST or None, prefix="a")
+    units = policy.appointment_units(request.principal)
+    appointment = AppointmentForm(request.POST or None, prefix="a", units=units)
     if request.method == "POST" and form.is_valid() & appointment.is_valid():
         try:
             employee = services.create_employee(
@@ -131,13 +129,14 @@ def employee_create(request):
 
 
 def _split_errors(exc: ValidationError, form, appointment) -> None:
-    """Person-data errors on the person form, appointment errors on the appointment form."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for field, errors in exc.error_dict.items():
-        target = appointment if field in appointment.fields else form
-        target.add_error(field if field in target.fields else None, errors)
+    """Appointment errors on the appointment form, every other one on the person form."""
+    if hasattr(exc, "error_dict"):
+        ours = {field: errors for field, errors in exc.error_dict.items() if field in appointment.fields}
+        add_service_errors(appointment, ValidationError(ours))
+        exc = ValidationError(
+            {field: errors for field, errors in exc.error_dict.items() if field not in ours}
+        )
+    add_service_errors(form, exc)
 
 
 @login_required
@@ -155,7 +154,7 @@ def employee_edit(request, pk: int):
             )
         except ValidationError as exc:
             employee.refresh_from_db()
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Changes saved."))
             return redirect("web:staff_employee", pk=employee.pk)

@@ -63,10 +63,16 @@ class EmployeeForm(forms.Form):
 
 
 class _AppointmentFields(forms.Form):
-    org_unit = UnitChoiceField(label=_("Unit"), queryset=OrgUnit.objects.filter(active=True))
+    """``units``: the units the active role may appoint to (``policy.appointment_units``)."""
+
+    org_unit = UnitChoiceField(label=_("Unit"), queryset=OrgUnit.objects.none())
     position = forms.ChoiceField(label=_("Position"), choices=Position.choices)
     employment_form = forms.ChoiceField(label=_("Employment form"), choices=EmploymentForm.choices)
     rate = forms.TypedChoiceField(label=_("Staff rate"), choices=RATE_CHOICES, coerce=Decimal)
+
+    def __init__(self, *args, units, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["org_unit"].queryset = units.filter(active=True)
 
 
 class AppointmentForm(_AppointmentFields):
@@ -105,8 +111,8 @@ class PositionChangeForm(_OrderForm, _AppointmentFields):
 
     field_order = ["appointment", "org_unit", "position", "employment_form", "rate"]
 
-    def __init__(self, *args, employee: Employee, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, employee: Employee, units, **kwargs) -> None:
+        super().__init__(*args, units=units, **kwargs)
         self.fields["appointment"].queryset = employee.appointments.filter(end_date__isnull=True)
 
 

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from hemis.access import policy
 from hemis.core.excel import XLSX
-from hemis.staff import imports
-from hemis.web.staff.common import add_errors
+from hemis.staff.services import imports
+from hemis.web.forms import add_service_errors
 from hemis.web.staff.forms import ImportForm
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -34,7 +34,7 @@ def import_page(request):
                     content=upload.read(), actor=request.user, filename=upload.name
                 )
             except ValidationError as exc:
-                add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 if not errors:
                     messages.success(

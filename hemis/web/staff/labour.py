@@ -12,8 +12,9 @@ from django.views.decorators.http import require_http_methods
 from hemis.access import policy
 from hemis.staff import services
 from hemis.staff.enums import LabourEventKind as K
+from hemis.web.forms import add_service_errors
 from hemis.web.staff import forms
-from hemis.web.staff.common import add_errors, editable_employee
+from hemis.web.staff.common import editable_employee
 
 
 def _form_page(request, employee, form, *, title: str, status: int = 200):
@@ -25,12 +26,12 @@ def _form_page(request, employee, form, *, title: str, status: int = 200):
 @require_http_methods(["GET", "POST"])
 def appointment_add(request, pk: int):
     employee = editable_employee(request, pk)
-    form = forms.AppointmentForm(request.POST or None)
+    form = forms.AppointmentForm(request.POST or None, units=policy.appointment_units(request.principal))
     if request.method == "POST" and form.is_valid():
         try:
             services.add_appointment(employee=employee, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Appointment added."))
             return redirect("web:staff_employee", pk=employee.pk)
@@ -47,7 +48,7 @@ def appointment_end(request, pk: int, appointment_pk: int):
         try:
             services.end_appointment(appointment=appointment, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Appointment ended."))
             return redirect("web:staff_employee", pk=employee.pk)
@@ -87,13 +88,14 @@ def event_add(request, pk: int, kind: str):
         raise Http404
     employee = editable_employee(request, pk)
     form_class, title = _EVENT_FORMS[kind]
-    extra = {"employee": employee} if kind == K.POSITION_CHANGE else {}
+    units = policy.appointment_units(request.principal)
+    extra = {"employee": employee, "units": units} if kind == K.POSITION_CHANGE else {}
     form = form_class(request.POST or None, **extra)
     if request.method == "POST" and form.is_valid():
         try:
             _record(kind, employee, request.user, form.cleaned_data)
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("%(event)s recorded.") % {"event": K(kind).label})
             return redirect("web:staff_employee", pk=employee.pk)

@@ -3,17 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from hemis.access import policy
-from hemis.audit import services as audit
-from hemis.core.excel import xlsx_response
 from hemis.staff import selectors, services
-from hemis.web.staff.common import add_errors
+from hemis.web.forms import add_service_errors
+from hemis.web.pages import stamped, xlsx_export
 from hemis.web.staff.forms import StaffUnitEditForm, StaffUnitForm
 
 
@@ -39,10 +37,14 @@ def summary_export(request):
         for line in lines
     ]
     headers = [_("Unit code"), _("Unit"), _("Position"), _("Planned"), _("Filled"), _("Vacant")]
-    with transaction.atomic():
-        audit.record(actor=request.user, action="staff.staff_unit.exported", data={"count": len(rows)})
-    name = f"staff-table-{timezone.localtime():%Y%m%d-%H%M}.xlsx"
-    return xlsx_response(filename=name, title=_("Staff table"), headers=headers, rows=rows)
+    return xlsx_export(
+        request,
+        action="staff.staff_unit.exported",
+        filename=stamped("staff-table"),
+        title=_("Staff table"),
+        headers=headers,
+        rows=rows,
+    )
 
 
 @login_required
@@ -58,7 +60,7 @@ def unit_page(request, unit_pk: int):
             try:
                 services.create_staff_unit(actor=request.user, org_unit=unit, **form.cleaned_data)
             except ValidationError as exc:
-                add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Staff line added."))
                 return redirect("web:staff_unit", unit_pk=unit.pk)
@@ -95,7 +97,7 @@ def staff_unit_edit(request, pk: int):
         try:
             services.update_staff_unit(staff_unit=staff_unit, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Staff line changed."))
             return redirect("web:staff_unit", unit_pk=staff_unit.org_unit_id)

@@ -189,4 +189,4 @@ def test_export_respects_scope_and_masks(client, hr, uni):
     assert len(rows) == 2
     assert rows[1][:2] == ("Rahimov Sherzod Gʻulomovich", "••••••••••••67")
     event = AuditEvent.objects.get(action="staff.employee.exported")
-    assert (event.data["count"], event.data["personal_data"]) == (1, False)
+    assert (event.data["rows"], event.data["personal_data"]) == (1, False)

@@ -8,9 +8,10 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from hemis.audit.models import AuditEvent
-from hemis.staff import imports, services
+from hemis.staff import services
 from hemis.staff.enums import Position
 from hemis.staff.models import Employee, StaffUnit
+from hemis.staff.services import imports
 from hemis.testing import factories as f
 from hemis.web.staff.tests.conftest import hire, text
 
