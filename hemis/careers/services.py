@@ -264,9 +264,3 @@ def delete_training_record(*, record: TrainingRecord, actor) -> None:
     before = _values(record, TRAINING_FIELDS)
     audit.record(actor=actor, action="careers.training_record.deleted", target=record, before=before)
     record.delete()
-
-
-@transaction.atomic
-def record_export(*, actor, action: str, filters: dict, rows: int) -> None:
-    """Journal an Excel export of a careers list (``careers.<model>.exported``)."""
-    audit.record(actor=actor, action=action, data={"filters": filters, "rows": rows})

@@ -28,6 +28,7 @@ from hemis.access.policy import (
 from hemis.access.policy.academics import programme_faculties, visible_programmes, visible_subjects
 from hemis.access.policy.access import password_resettable_users, visible_users
 from hemis.access.policy.careers import (
+    competition_units,
     visible_career_employees,
     visible_competitions,
     visible_training_records,
@@ -85,8 +86,11 @@ __all__ = [
     "UNIT_PATHS",
     "allowed_actions",
     "appointment_units",
+    "appointment_units",
     "can",
+    "competition_units",
     "curriculum_programmes",
+    "editable_org_units",
     "editable_org_units",
     "editable_org_units",
     "group_programmes",

@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from hemis.access.policy.engine import can, scope_q
+from hemis.access.policy.engine import can, scope_q, scoped
 from hemis.access.principal import Principal
 from hemis.access.roles import RoleCode as R
 
@@ -47,3 +47,10 @@ def visible_career_employees(principal: Principal):
     current = Q(appointments__end_date__isnull=True)
     q = scope_q(principal, "appointments__org_unit__path")
     return Employee.objects.filter(pk__in=Employee.objects.filter(current & (q or Q())).values("pk"))
+
+
+def competition_units(principal: Principal):
+    """Units a competitive selection may be recorded for (none without ``careers.competition.edit``)."""
+    from hemis.org.models import OrgUnit
+
+    return scoped(principal, "careers.competition.edit", OrgUnit, "path")

@@ -103,3 +103,26 @@ def test_roles_without_view_see_nothing(records, uni):
     assert visible(principal_of("teacher", uni["inorganic"])) == (set(), set(), set())
     assert visible(principal_of("accounting")) == (set(), set(), set())
     assert Competition.objects.count() == 2 and TrainingRecord.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("role", "unit", "units"),
+    [
+        ("super_admin", None, {"F-CHEM", "F-ECON", "D-INORG", "D-ACC"}),
+        ("hr", None, {"F-CHEM", "F-ECON", "D-INORG", "D-ACC"}),
+        ("academic", None, set()),
+        ("management", None, set()),
+        ("dean", "chem", set()),
+        ("head", "inorganic", set()),
+    ],
+)
+def test_competition_units_by_role(uni, role, unit, units):
+    principal = principal_of(role, uni[unit] if unit else None)
+    assert {u.code for u in policy.competition_units(principal)} == units
+
+
+def test_a_dean_reads_the_faculty_selections_but_records_none(records, uni):
+    """The leak case: a dean sees the faculty's selections and units, yet may record a selection nowhere."""
+    principal = principal_of("dean", uni["chem"])
+    assert set(policy.visible_competitions(principal)) == {records["chem"][0]}
+    assert not policy.competition_units(principal).exists()

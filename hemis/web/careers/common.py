@@ -1,16 +1,8 @@
-"""What the careers pages share: pagination, forms bound to the active scope, service errors on fields."""
+"""What the careers pages share: the units of the active scope, today, the filters of an export."""
 
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.utils import timezone
 
 from hemis.access import policy
-
-PAGE_SIZE = 50
-
-
-def page_of(request, rows):
-    return Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 def scope_units(request):
@@ -19,15 +11,6 @@ def scope_units(request):
 
 def today():
     return timezone.localdate()
-
-
-def save_with(form, call, **kwargs):
-    """Run the service ``call`` with the form's data; its refusal goes onto the form's fields (None)."""
-    try:
-        return call(**kwargs, **form.cleaned_data)
-    except ValidationError as error:
-        form.add_error(None, error)
-        return None
 
 
 def filters_of(form) -> dict:

@@ -8,9 +8,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from hemis.access import policy
 from hemis.careers import selectors, services
-from hemis.core.excel import xlsx_response
-from hemis.web.careers.common import filters_of, page_of, save_with, scope_units, today
+from hemis.web.careers.common import filters_of, scope_units, today
 from hemis.web.careers.forms import CompetitionFilterForm, CompetitionForm, SelectionMonitoringForm
+from hemis.web.forms import call_service
+from hemis.web.pages import paginate, xlsx_export
 
 EDIT = "careers.competition.edit"
 
@@ -36,7 +37,7 @@ def _filtered(request):
 @require_GET
 def competition_list(request):
     form, rows = _filtered(request)
-    context = {"form": form, "page": page_of(request, rows), "can_edit": policy.can(request.principal, EDIT)}
+    context = {"form": form, "page": paginate(request, rows), "can_edit": policy.can(request.principal, EDIT)}
     return render(request, "web/careers/competitions.html", context)
 
 
@@ -44,10 +45,6 @@ def competition_list(request):
 @require_GET
 def competition_export(request):
     form, rows = _filtered(request)
-    rows = list(rows)
-    services.record_export(
-        actor=request.user, action="careers.competition.exported", filters=filters_of(form), rows=len(rows)
-    )
     headers = [
         _("Teacher"),
         _("Position"),
@@ -73,8 +70,14 @@ def competition_export(request):
         ]
         for c in rows
     )
-    return xlsx_response(
-        filename="competitive-selections.xlsx", title=_("Competitive selections"), headers=headers, rows=data
+    return xlsx_export(
+        request,
+        action="careers.competition.exported",
+        filename="competitive-selections.xlsx",
+        title=_("Competitive selections"),
+        headers=headers,
+        rows=data,
+        filters=filters_of(form),
     )
 
 
@@ -96,7 +99,7 @@ def _form(request, data=None, initial=None):
         data,
         initial=initial,
         employees=policy.visible_career_employees(request.principal),
-        units=scope_units(request),
+        units=policy.competition_units(request.principal),
     )
 
 
@@ -109,7 +112,9 @@ def competition_create(request):
         return render(request, "web/careers/competition_form.html", {"form": form})
     form = _form(request, request.POST)
     competition = (
-        save_with(form, services.create_competition, actor=request.user) if form.is_valid() else None
+        call_service(form, services.create_competition, actor=request.user, **form.cleaned_data)
+        if form.is_valid()
+        else None
     )
     if competition is None:
         return render(request, "web/careers/competition_form.html", {"form": form}, status=400)
@@ -128,8 +133,8 @@ def competition_edit(request, pk: int):
     context = {"form": form, "competition": competition}
     if request.method == "GET":
         return render(request, "web/careers/competition_form.html", context)
-    if form.is_valid() and save_with(
-        form, services.update_competition, competition=competition, actor=request.user
+    if form.is_valid() and call_service(
+        form, services.update_competition, competition=competition, actor=request.user, **form.cleaned_data
     ):
         messages.success(request, _("Competitive selection saved."))
         return redirect("web:careers_competition", pk=competition.pk)
@@ -162,7 +167,7 @@ def selection_monitoring(request):
         "form": form,
         "months": months,
         "state": state,
-        "page": page_of(request, rows),
+        "page": paginate(request, rows),
         "departments": selectors.selection_counts_by_department(
             visible, today=today(), months=months, unit=unit
         ),

@@ -3,10 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from hemis.access.forms import DateInput
 from hemis.careers.enums import TERM_YEARS_MAX, TERM_YEARS_MIN, CompetitionResult, TrainingPlace
 from hemis.org.models import StructureType
 from hemis.staff.enums import Position
+from hemis.web.forms import DateInput
 
 DATE_WIDGET = DateInput()  # DD.MM.YYYY with a translated placeholder
 MONTHS = ((3, _("3 months")), (6, _("6 months")), (12, _("12 months")))

@@ -9,9 +9,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from hemis.access import policy
 from hemis.careers import selectors, services
 from hemis.careers.enums import TRAINING_PERIOD_YEARS
-from hemis.core.excel import xlsx_response
-from hemis.web.careers.common import filters_of, page_of, save_with, scope_units, today
+from hemis.web.careers.common import filters_of, scope_units, today
 from hemis.web.careers.forms import TrainingDueForm, TrainingFilterForm, TrainingRecordForm
+from hemis.web.forms import call_service
+from hemis.web.pages import paginate, xlsx_export
 
 EDIT = "careers.training.edit"
 FIELDS = (
@@ -46,7 +47,7 @@ def _filtered(request):
 @require_GET
 def training_list(request):
     form, rows = _filtered(request)
-    context = {"form": form, "page": page_of(request, rows), "can_edit": policy.can(request.principal, EDIT)}
+    context = {"form": form, "page": paginate(request, rows), "can_edit": policy.can(request.principal, EDIT)}
     return render(request, "web/careers/trainings.html", context)
 
 
@@ -54,13 +55,6 @@ def training_list(request):
 @require_GET
 def training_export(request):
     form, rows = _filtered(request)
-    rows = list(rows)
-    services.record_export(
-        actor=request.user,
-        action="careers.training_record.exported",
-        filters=filters_of(form),
-        rows=len(rows),
-    )
     headers = [
         _("Employee"),
         _("Type of training place"),
@@ -90,11 +84,14 @@ def training_export(request):
         ]
         for r in rows
     )
-    return xlsx_response(
+    return xlsx_export(
+        request,
+        action="careers.training_record.exported",
         filename="professional-development.xlsx",
         title=_("Professional development"),
         headers=headers,
         rows=data,
+        filters=filters_of(form),
     )
 
 
@@ -120,7 +117,11 @@ def training_create(request):
         form = _form(request, initial={"employee": request.GET.get("employee")})
         return render(request, "web/careers/training_form.html", {"form": form})
     form = _form(request, request.POST)
-    record = save_with(form, services.create_training_record, actor=request.user) if form.is_valid() else None
+    record = (
+        call_service(form, services.create_training_record, actor=request.user, **form.cleaned_data)
+        if form.is_valid()
+        else None
+    )
     if record is None:
         return render(request, "web/careers/training_form.html", {"form": form}, status=400)
     messages.success(request, _("Professional-development record saved."))
@@ -137,8 +138,8 @@ def training_edit(request, pk: int):
     context = {"form": form, "record": record}
     if request.method == "GET":
         return render(request, "web/careers/training_form.html", context)
-    if form.is_valid() and save_with(
-        form, services.update_training_record, record=record, actor=request.user
+    if form.is_valid() and call_service(
+        form, services.update_training_record, record=record, actor=request.user, **form.cleaned_data
     ):
         messages.success(request, _("Professional-development record saved."))
         return redirect("web:careers_training", pk=record.pk)
@@ -168,7 +169,7 @@ def training_monitoring(request):
     rows = selectors.training_due(
         policy.visible_career_employees(request.principal), today=today(), horizon_months=horizon, unit=unit
     )
-    page = page_of(request, rows)
+    page = paginate(request, rows)
     for employee in page:
         employee.training_due_on = selectors.training_due_date(employee.last_training)
     context = {
