@@ -6,63 +6,22 @@ later; OVERDUE: not done, due before today (today in Tashkent). A process withou
 """
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-
-from django.db import models
-from django.utils.translation import gettext_lazy as _
+from collections.abc import Iterable, Iterator
 
 import hemis.compliance.evaluators  # noqa: F401 - registers the evaluators
 from hemis.compliance import registry
+from hemis.compliance.enums import Status
 from hemis.compliance.process import Process
 from hemis.compliance.protocol import EVALUATORS, Context, Obligation, local_today
+from hemis.compliance.results import Counts, ProcessResult, Row
 from hemis.core.calendar import WorkingCalendar
 from hemis.core.models import UniversitySettings
-
-
-class Status(models.TextChoices):
-    ON_TIME = "on_time", _("On time")
-    LATE = "late", _("Late")
-    PENDING = "pending", _("Pending")
-    OVERDUE = "overdue", _("Overdue")
 
 
 def classify(obligation: Obligation, today: dt.date) -> Status:
     if obligation.done_at is not None:
         return Status.ON_TIME if obligation.done_at <= obligation.due else Status.LATE
     return Status.PENDING if obligation.due >= today else Status.OVERDUE
-
-
-@dataclass
-class Counts:
-    on_time: int = 0
-    late: int = 0
-    pending: int = 0
-    overdue: int = 0
-
-    def add(self, status: Status) -> None:
-        setattr(self, status.value, getattr(self, status.value) + 1)
-
-    @property
-    def total(self) -> int:
-        return self.on_time + self.late + self.pending + self.overdue
-
-    def as_dict(self) -> dict[str, int]:
-        return {"on_time": self.on_time, "late": self.late, "pending": self.pending, "overdue": self.overdue}
-
-
-@dataclass(frozen=True)
-class Row:
-    obligation: Obligation
-    status: Status
-
-
-@dataclass(frozen=True)
-class ProcessResult:
-    process: Process
-    measured: bool
-    rows: tuple[Row, ...] = ()
-    counts: Counts | None = field(default=None)
 
 
 def build_context(*, today: dt.date | None = None) -> Context:
@@ -79,19 +38,27 @@ def _within(obligation: Obligation, unit) -> bool:
     return obligation.unit is not None and obligation.unit.path.startswith(unit.path)
 
 
+def is_measured(process: Process) -> bool:
+    return process.id in EVALUATORS
+
+
+def classified(process: Process, context: Context) -> Iterator[Row]:
+    """Every obligation of a measured process with its status, in the order the evaluator yields them."""
+    for obligation in EVALUATORS[process.id](context):
+        yield Row(obligation=obligation, status=classify(obligation, context.today))
+
+
 def evaluate_process(process: Process, context: Context, *, unit=None) -> ProcessResult:
     process = process.effective(context.university)
-    fn = EVALUATORS.get(process.id)
-    if fn is None:
+    if not is_measured(process):
         return ProcessResult(process=process, measured=False)
     counts = Counts()
     rows = []
-    for obligation in fn(context):
-        if unit is not None and not _within(obligation, unit):
+    for row in classified(process, context):
+        if unit is not None and not _within(row.obligation, unit):
             continue
-        status = classify(obligation, context.today)
-        counts.add(status)
-        rows.append(Row(obligation=obligation, status=status))
+        counts.add(row.status)
+        rows.append(row)
     rows.sort(key=lambda row: (row.obligation.due, row.obligation.subject))
     return ProcessResult(process=process, measured=True, rows=tuple(rows), counts=counts)
 

@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from hemis.compliance import services as compliance_services
 from hemis.staff.enums import EmployeeStatus
 from hemis.staff.models import Employee, LabourEvent
 from hemis.testing import factories as f
@@ -66,6 +67,7 @@ def test_hr_adds_employee_records_vacation_and_management_sees_it_on_time(page, 
     assert employee.status == EmployeeStatus.ON_LEAVE
     assert LabourEvent.objects.get().order_number == "55-T"
 
+    compliance_services.refresh_snapshot()  # the page reads the snapshot, computed nightly or on demand
     page.context.clear_cookies()
     login(page, live_server, "rector")
     page.goto(f"{live_server.url}/compliance/processes/")

@@ -1,4 +1,5 @@
-"""Who may see the compliance pages and edit the university settings: every role, checked."""
+"""Who may see the compliance pages, refresh their snapshot and edit the university settings: every
+role, checked."""
 
 import pytest
 
@@ -17,6 +18,7 @@ def test_compliance_view_and_settings_edit_by_role(uni, role):
     f.grant(user, role, unit)
     principal = build_principal(user, None)
     assert policy.can(principal, "compliance.view") is (role in {"management", "super_admin"})
+    assert policy.can(principal, "compliance.refresh") is (role in {"management", "super_admin"})
     assert policy.can(principal, "settings.edit") is (role == "super_admin")
 
 
@@ -24,4 +26,5 @@ def test_student_may_do_neither(student_in_group):
     principal = build_principal(student_in_group.user, None)
     assert principal.role == "student"
     assert not policy.can(principal, "compliance.view")
+    assert not policy.can(principal, "compliance.refresh")
     assert not policy.can(principal, "settings.edit")

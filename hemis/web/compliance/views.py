@@ -6,13 +6,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.utils.translation import gettext_noop
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hemis.access import policy
-from hemis.compliance import engine, registry
+from hemis.compliance import engine, registry, selectors, tasks
 from hemis.core import services as core_services
 from hemis.core.models import UniversitySettings
+from hemis.jobs.services import start_job
 from hemis.web.compliance.forms import ComplianceFilterForm, UniversitySettingsForm
 
 
@@ -25,16 +28,20 @@ def index(request):
     if form.is_bound and form.is_valid():
         role = form.cleaned_data["role"] or None
         unit = form.cleaned_data["unit"]
-    results = engine.evaluate(role=role, unit=unit)
+    # The figures are computed ahead (nightly, or on demand below): the page reads the stored snapshot.
+    snapshot = selectors.latest_snapshot()
+    results = selectors.snapshot_results(snapshot, role=role, unit=unit) if snapshot else []
     return render(
         request,
         "web/compliance/index.html",
         {
             "form": form,
+            "snapshot": snapshot,
             "results": results,
             "totals": engine.totals(results),
             "measured": sum(1 for result in results if result.measured),
             "unit": unit,
+            "can_refresh": policy.can(request.principal, "compliance.refresh"),
         },
     )
 
@@ -46,9 +53,29 @@ def process_detail(request, process_id: str):
     process = registry.get(process_id)
     if process is None:
         raise Http404(process_id)
-    context = engine.build_context()
-    result = engine.evaluate_process(process, context)
-    return render(request, "web/compliance/process.html", {"result": result, "today": context.today})
+    snapshot = selectors.latest_snapshot()
+    result = selectors.snapshot_process(snapshot, process) if snapshot else None
+    return render(
+        request,
+        "web/compliance/process.html",
+        {"process": result.process if result else process, "result": result, "snapshot": snapshot},
+    )
+
+
+@login_required
+@require_POST
+def refresh(request):
+    """Recompute the snapshot now, as a background job; the job page shows its progress."""
+    policy.require(request.principal, "compliance.refresh")
+    job = start_job(
+        task=tasks.refresh_compliance,
+        name="compliance.refresh",
+        title=gettext_noop("Compliance refresh"),  # a msgid: the job page translates it when shown
+        view_action="compliance.view",
+        actor=request.user,
+        result_url=reverse("web:compliance_index"),
+    )
+    return redirect(reverse("web:job", kwargs={"pk": job.pk}))
 
 
 @login_required
