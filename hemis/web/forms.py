@@ -7,7 +7,6 @@ ModelForms whose instance the service must see unchanged.
 """
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -55,16 +54,3 @@ def fresh(obj):
 def model_values(form: forms.BaseForm, fields) -> dict:
     return {name: form.cleaned_data[name] for name in fields if name in form.cleaned_data}
 
-
-class LoginForm(AuthenticationForm):
-    username = forms.CharField(
-        label=_("Login or student ID"),
-        max_length=150,
-        widget=forms.TextInput(
-            attrs={"autofocus": True, "autocomplete": "username", "autocapitalize": "none"}
-        ),
-    )
-    error_messages = {
-        "invalid_login": _("Wrong login or password. Students log in with their 12-digit student ID."),
-        "inactive": _("This account is disabled."),
-    }

@@ -1,18 +1,15 @@
 from django.urls import include, path
 
-from hemis.web.views import account, health, home
+from hemis.web.views import health, home
 
 app_name = "web"
 
 urlpatterns = [
     path("", home.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
-    path("login/", account.LoginView.as_view(), name="login"),
-    path("logout/", account.logout_view, name="logout"),
-    path("password/", account.PasswordChangeView.as_view(), name="password_change"),
-    path("role/", account.switch_role, name="switch_role"),
     path("profile/", home.profile, name="profile"),
-    path("admin/", include("hemis.web.admin_pages.urls")),
+    path("", include("hemis.web.access.urls")),
+    path("", include("hemis.web.audit.urls")),
     path("reference/", include("hemis.web.reference.urls")),
     path("structure/", include("hemis.web.org.urls")),
     path("staff/", include("hemis.web.staff.urls")),

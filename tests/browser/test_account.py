@@ -5,7 +5,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from hemis.testing import factories as f
-from hemis.web.forms import LoginForm
+from hemis.web.access.forms import LoginForm
 from tests.browser.conftest import login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from hemis.access import policy, services
-from hemis.web.admin_pages.forms import StudentIdForm
+from hemis.web.access.forms import StudentIdForm
 
 
 def _crumbs(principal, user) -> list[tuple[str, str]]:
@@ -34,9 +34,9 @@ def password_reset(request, pk: int):
             context["password"] = services.reset_password(user=user, actor=request.user)
         except ValidationError as exc:
             context["error"] = exc.messages[0]
-            return render(request, "web/admin_pages/password_reset.html", context, status=400)
-        return render(request, "web/admin_pages/password_reset_done.html", context)
-    return render(request, "web/admin_pages/password_reset.html", context)
+            return render(request, "web/access/password_reset.html", context, status=400)
+        return render(request, "web/access/password_reset_done.html", context)
+    return render(request, "web/access/password_reset.html", context)
 
 
 @login_required
@@ -59,4 +59,4 @@ def student_password(request):
             and student.user_id is not None
             and policy.password_resettable_users(request.principal).filter(pk=student.user_id).exists()
         )
-    return render(request, "web/admin_pages/student_password.html", context)
+    return render(request, "web/access/student_password.html", context)

@@ -11,11 +11,11 @@ from django.views.decorators.http import require_POST
 from hemis.access import services as access_services
 from hemis.access.principal import SESSION_KEY
 from hemis.audit import services as audit
-from hemis.web.forms import LoginForm
+from hemis.web.access.forms import LoginForm
 
 
 class LoginView(auth_views.LoginView):
-    template_name = "web/login.html"
+    template_name = "web/access/login.html"
     form_class = LoginForm
     redirect_authenticated_user = True
 
@@ -40,7 +40,7 @@ def logout_view(request):
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
-    template_name = "web/password_change.html"
+    template_name = "web/access/password_change.html"
     success_url = reverse_lazy("web:home")
 
     def form_valid(self, form):

@@ -3,17 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hemis.access import policy, selectors, services
-from hemis.access.forms import GrantForm
 from hemis.access.roles import RoleCode
-from hemis.web.admin_pages.forms import UserSearchForm
-
-PAGE_SIZE = 50
+from hemis.web.access.forms import GrantForm, UserSearchForm
+from hemis.web.forms import add_service_errors
+from hemis.web.pages import paginate
 
 
 def _visible_user(request, pk: int):
@@ -27,8 +25,7 @@ def user_list(request):
     form = UserSearchForm(request.GET)
     search = form.cleaned_data["q"] if form.is_valid() else ""
     users = selectors.users_with_current_roles(policy.visible_users(request.principal), search=search)
-    page = Paginator(users, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "web/admin_pages/users.html", {"form": form, "page": page})
+    return render(request, "web/access/users.html", {"form": form, "page": paginate(request, users)})
 
 
 def _render_user(request, user, form, status=200):
@@ -40,7 +37,7 @@ def _render_user(request, user, form, status=200):
         "can_reset": can_reset,
         "super_admin": RoleCode.SUPER_ADMIN,
     }
-    return render(request, "web/admin_pages/user.html", context, status=status)
+    return render(request, "web/access/user.html", context, status=status)
 
 
 @login_required
@@ -58,7 +55,7 @@ def grant_create(request, pk: int):
         try:
             grant = services.grant_role(user=user, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Role “%(grant)s” granted.") % {"grant": grant})
             return redirect("web:admin_user", pk=user.pk)
@@ -81,4 +78,4 @@ def grant_revoke(request, pk: int, grant_pk: int):
             messages.success(request, _("Role “%(grant)s” revoked.") % {"grant": grant})
             return redirect("web:admin_user", pk=user.pk)
     context = {"person": user, "grant": grant, "error": error}
-    return render(request, "web/admin_pages/grant_revoke.html", context, status=400 if error else 200)
+    return render(request, "web/access/grant_revoke.html", context, status=400 if error else 200)

@@ -1,16 +1,11 @@
-"""Forms of the administration pages: user search, journal filter, student ID lookup."""
+"""The filter of the action journal."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from hemis.access.forms import DATE_INPUT, DateInput
 from hemis.access.roles import RoleCode
 from hemis.audit.selectors import JournalFilter
-from hemis.students.models import student_id_validator
-
-
-class UserSearchForm(forms.Form):
-    q = forms.CharField(label=_("Search"), max_length=100, required=False)
+from hemis.web.forms import DATE_INPUT, DateInput
 
 
 class JournalFilterForm(forms.Form):
@@ -38,13 +33,3 @@ class JournalFilterForm(forms.Form):
         data = self.cleaned_data
         text = {key: data[key].strip() for key in ("user", "role", "action", "target_type", "target_id")}
         return JournalFilter(**text, date_from=data["date_from"], date_to=data["date_to"])
-
-
-class StudentIdForm(forms.Form):
-    student_id = forms.CharField(
-        label=_("Student ID"),
-        max_length=12,
-        validators=[student_id_validator],
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "autofocus": True}),
-        help_text=_("The 12-digit student ID number."),
-    )

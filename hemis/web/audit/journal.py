@@ -5,7 +5,6 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,10 +16,9 @@ from hemis.access.roles import RoleCode
 from hemis.audit import selectors
 from hemis.audit.exports import export_journal
 from hemis.audit.models import AuditEvent
-from hemis.web.admin_pages.forms import JournalFilterForm
-
-PAGE_SIZE = 50
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from hemis.core.excel import XLSX
+from hemis.web.audit.forms import JournalFilterForm
+from hemis.web.pages import paginate
 
 
 @login_required
@@ -30,13 +28,13 @@ def journal_page(request):
     form = JournalFilterForm(request.GET)
     # An invalid filter shows its errors and no events rather than silently the whole journal.
     events = selectors.journal(form.to_filter()) if form.is_valid() else AuditEvent.objects.none()
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, events)
     role_names = dict(RoleCode.choices)
     for event in page:
         event.role_name = role_names.get(event.role, event.role)
         event.data_json = json.dumps(event.data, ensure_ascii=False, indent=1, sort_keys=True)
     context = {"form": form, "page": page, "can_export": policy.can(request.principal, "audit.export")}
-    return render(request, "web/admin_pages/journal.html", context)
+    return render(request, "web/audit/journal.html", context)
 
 
 @login_required
