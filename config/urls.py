@@ -1,7 +1,7 @@
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from hemis.web.views import errors
+from hemis.web.core import errors
 
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),

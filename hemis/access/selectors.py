@@ -1,4 +1,5 @@
-"""Reads for the users-and-roles pages; each owns its joins so that pages issue a fixed number of queries."""
+"""Reads for the users-and-roles pages and the home page's figures; each owns its joins so that pages
+issue a fixed number of queries."""
 
 import datetime as dt
 
@@ -7,9 +8,12 @@ from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hemis.access import policy
 from hemis.access.models import Role, RoleGrant, User
+from hemis.access.principal import Principal
 from hemis.access.roles import RoleCode
 from hemis.org.models import OrgUnit, StructureType
+from hemis.students.models import StudentStatus
 
 
 def users_with_current_roles(users: QuerySet[User], *, search: str = "") -> QuerySet[User]:
@@ -69,3 +73,34 @@ def grantable_units() -> QuerySet[OrgUnit]:
     return OrgUnit.objects.filter(
         active=True, structure_type__in=[StructureType.FACULTY, StructureType.DEPARTMENT]
     ).order_by("path")
+
+
+def dashboard_figures(principal: Principal) -> list[dict]:
+    """Counts of what the active role can see, within its scope."""
+    figures = []
+    if policy.can(principal, "org.view"):
+        units = policy.visible_org_units(principal).filter(active=True)
+        figures.append(
+            {"label": _("Faculties"), "value": units.filter(structure_type=StructureType.FACULTY).count()}
+        )
+        figures.append(
+            {
+                "label": _("Departments"),
+                "value": units.filter(structure_type=StructureType.DEPARTMENT).count(),
+            }
+        )
+    if policy.can(principal, "staff.view"):
+        figures.append({"label": _("Employees"), "value": policy.visible_employees(principal).count()})
+    if policy.can(principal, "students.view"):
+        students = policy.visible_students(principal)
+        figures.append(
+            {"label": _("Students studying"), "value": students.filter(status=StudentStatus.STUDYING).count()}
+        )
+        figures.append(
+            {
+                "label": _("On academic leave"),
+                "value": students.filter(status=StudentStatus.ACADEMIC_LEAVE).count(),
+            }
+        )
+        figures.append({"label": _("Academic groups"), "value": policy.visible_groups(principal).count()})
+    return figures

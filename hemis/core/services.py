@@ -1,5 +1,7 @@
-"""Writes on the university's settings (annex 1, item 1); every change is audited."""
+"""Writes on the university's settings (annex 1, item 1) and on the local calendar overrides; every
+change is audited."""
 
+import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -11,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hemis.audit import services as audit
-from hemis.core.models import UniversitySettings
+from hemis.core.models import CalendarOverride, UniversitySettings
 
 EDITABLE = frozenset(
     {
@@ -106,3 +108,43 @@ def update_university_settings(*, actor, **changes: Any) -> UniversitySettings:
         after={field: getattr(obj, field) for field in changed},
     )
     return obj
+
+
+# --- the working-day calendar ---------------------------------------------------------------------
+
+
+def _override_snapshot(override: CalendarOverride) -> dict:
+    return {"date": override.date, "is_working_day": override.is_working_day, "reason": override.reason}
+
+
+@transaction.atomic
+def add_override(*, date: dt.date, is_working_day: bool, reason: str, actor) -> CalendarOverride:
+    """Make ``date`` a working day or a day off for this university, whatever the national calendar says."""
+    if CalendarOverride.objects.filter(date=date).exists():
+        raise ValidationError(
+            {"date": _("%(date)s already has an override; delete it first.") % {"date": f"{date:%d.%m.%Y}"}}
+        )
+    override = CalendarOverride(
+        date=date, is_working_day=is_working_day, reason=reason.strip(), created_by=actor
+    )
+    override.full_clean()
+    override.save()
+    audit.record(
+        actor=actor,
+        action="core.calendar_override.created",
+        target=override,
+        after=_override_snapshot(override),
+    )
+    return override
+
+
+@transaction.atomic
+def remove_override(*, override: CalendarOverride, actor) -> None:
+    """Delete an override: the day follows the national calendar again."""
+    audit.record(
+        actor=actor,
+        action="core.calendar_override.deleted",
+        target=override,
+        before=_override_snapshot(override),
+    )
+    override.delete()

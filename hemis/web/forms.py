@@ -53,4 +53,3 @@ def fresh(obj):
 
 def model_values(form: forms.BaseForm, fields) -> dict:
     return {name: form.cleaned_data[name] for name in fields if name in form.cleaned_data}
-

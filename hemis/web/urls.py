@@ -1,16 +1,12 @@
 from django.urls import include, path
 
-from hemis.web.views import health, home
-
 app_name = "web"
 
 urlpatterns = [
-    path("", home.home, name="home"),
-    path("healthz", health.healthz, name="healthz"),
-    path("profile/", home.profile, name="profile"),
+    path("", include("hemis.web.core.urls")),
     path("", include("hemis.web.access.urls")),
     path("", include("hemis.web.audit.urls")),
-    path("reference/", include("hemis.web.reference.urls")),
+    path("", include("hemis.web.classifiers.urls")),
     path("structure/", include("hemis.web.org.urls")),
     path("staff/", include("hemis.web.staff.urls")),
     path("careers/", include("hemis.web.careers.urls")),

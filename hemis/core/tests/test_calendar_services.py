@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from hemis.audit.models import AuditEvent
-from hemis.core import calendar_services
+from hemis.core import services
 from hemis.core.calendar import WorkingCalendar
 from hemis.core.models import CalendarOverride, UniversitySettings
 
@@ -17,7 +17,7 @@ MONDAY = dt.date(2026, 11, 23)
 def test_add_override_is_audited_and_obeyed(superadmin):
     UniversitySettings.objects.all().delete()
     UniversitySettings.objects.create(study_week=5)
-    override = calendar_services.add_override(
+    override = services.add_override(
         date=MONDAY, is_working_day=False, reason="  Rektor buyrugʻi 45-U  ", actor=superadmin
     )
     assert (override.date, override.is_working_day, override.reason) == (
@@ -37,9 +37,9 @@ def test_add_override_is_audited_and_obeyed(superadmin):
 
 
 def test_add_override_refuses_a_second_override_of_the_date(superadmin):
-    calendar_services.add_override(date=MONDAY, is_working_day=False, reason="Buyruq 45-U", actor=superadmin)
+    services.add_override(date=MONDAY, is_working_day=False, reason="Buyruq 45-U", actor=superadmin)
     with translation.override("en"), pytest.raises(ValidationError) as exc:
-        calendar_services.add_override(date=MONDAY, is_working_day=True, reason="Boshqa", actor=superadmin)
+        services.add_override(date=MONDAY, is_working_day=True, reason="Boshqa", actor=superadmin)
     assert exc.value.message_dict == {"date": ["23.11.2026 already has an override; delete it first."]}
     assert list(CalendarOverride.objects.values_list("date", "is_working_day", "reason")) == [
         (MONDAY, False, "Buyruq 45-U")
@@ -49,18 +49,18 @@ def test_add_override_refuses_a_second_override_of_the_date(superadmin):
 
 def test_add_override_requires_a_reason(superadmin):
     with pytest.raises(ValidationError) as exc:
-        calendar_services.add_override(date=MONDAY, is_working_day=False, reason="   ", actor=superadmin)
+        services.add_override(date=MONDAY, is_working_day=False, reason="   ", actor=superadmin)
     assert list(exc.value.message_dict) == ["reason"]
     assert not CalendarOverride.objects.exists()
     assert not AuditEvent.objects.exists()
 
 
 def test_remove_override_is_audited(superadmin):
-    override = calendar_services.add_override(
+    override = services.add_override(
         date=dt.date(2026, 11, 22), is_working_day=True, reason="Subbotnik", actor=superadmin
     )
     pk = override.pk
-    calendar_services.remove_override(override=override, actor=superadmin)
+    services.remove_override(override=override, actor=superadmin)
     assert not CalendarOverride.objects.exists()
     event = AuditEvent.objects.get(action="core.calendar_override.deleted")
     assert event.target_id == str(pk)

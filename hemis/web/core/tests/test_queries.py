@@ -39,11 +39,3 @@ def test_teacher_home_query_count_is_constant(client, uni, django_assert_num_que
     with django_assert_num_queries(8):
         response = client.get(reverse("web:home"))
     assert len(response.context["appointments"]) == n
-
-
-def test_masked_filter_hides_all_but_the_last_two_characters():
-    from hemis.web.templatetags.hemis_tags import masked
-
-    assert masked("30101990000001", False) == "••••••••••••01"
-    assert masked("30101990000001", True) == "30101990000001"
-    assert masked("", False) == ""

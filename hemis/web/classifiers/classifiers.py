@@ -11,7 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hemis.access import policy
 from hemis.classifiers import selectors, services, usage
 from hemis.classifiers.models import Classifier, ClassifierOption
-from hemis.web.reference.forms import ClassifierSearchForm, OptionForm, OptionNamesForm
+from hemis.web.classifiers.forms import ClassifierSearchForm, OptionForm, OptionNamesForm
+from hemis.web.forms import add_service_errors
 
 
 def _classifier(request, key: str) -> Classifier:
@@ -32,7 +33,7 @@ def classifier_list(request):
     form = ClassifierSearchForm(request.GET)
     search = form.cleaned_data["q"] if form.is_valid() else ""
     rows = list(selectors.classifiers(search))
-    return render(request, "web/reference/classifiers.html", {"form": form, "classifiers": rows})
+    return render(request, "web/classifiers/classifiers.html", {"form": form, "classifiers": rows})
 
 
 def _render_classifier(request, classifier: Classifier, form: OptionForm, status: int = 200):
@@ -45,7 +46,7 @@ def _render_classifier(request, classifier: Classifier, form: OptionForm, status
         "can_edit": policy.can(request.principal, "classifiers.edit"),
         "form": form,
     }
-    return render(request, "web/reference/classifier.html", context, status=status)
+    return render(request, "web/classifiers/classifier.html", context, status=status)
 
 
 @login_required
@@ -63,7 +64,7 @@ def option_add(request, key: str):
         try:
             option = services.add_option(classifier=classifier, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Option %(code)s added.") % {"code": option.code})
             return redirect("web:reference_classifier", key=classifier.key)
@@ -72,7 +73,7 @@ def option_add(request, key: str):
 
 def _render_option(request, option: ClassifierOption, form: OptionNamesForm, status: int = 200):
     context = {"classifier": option.classifier, "option": option, "form": form, "uses": usage.uses(option)}
-    return render(request, "web/reference/option_edit.html", context, status=status)
+    return render(request, "web/classifiers/option_edit.html", context, status=status)
 
 
 @login_required

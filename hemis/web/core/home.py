@@ -4,9 +4,9 @@ from django.shortcuts import render
 from hemis.academics.selectors import current_semester
 from hemis.access import policy
 from hemis.access.roles import RoleCode
+from hemis.access.selectors import dashboard_figures
 from hemis.staff.selectors import appointments_of, employee_of
 from hemis.students.selectors import student_of
-from hemis.web.selectors import dashboard_figures
 
 
 @login_required
@@ -20,7 +20,7 @@ def home(request):
         employee = employee_of(request.user)
         context["employee"] = employee
         context["appointments"] = appointments_of(employee) if employee else []
-    return render(request, "web/home.html", context)
+    return render(request, "web/core/home.html", context)
 
 
 @login_required
@@ -31,7 +31,7 @@ def profile(request):
     student = student_of(request.user)
     return render(
         request,
-        "web/profile.html",
+        "web/core/profile.html",
         {
             "employee": employee,
             "student": student,

@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hemis.access import policy
-from hemis.core import calendar_services
+from hemis.core import selectors, services
 from hemis.core.models import CalendarOverride
-from hemis.web.reference import calendar_selectors as selectors
-from hemis.web.reference.forms import OverrideForm
+from hemis.web.core.forms import OverrideForm
+from hemis.web.forms import add_service_errors
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
@@ -43,7 +43,7 @@ def _render(request, form: OverrideForm, first: dt.date, status: int = 200):
         "can_edit": policy.can(request.principal, "calendar.edit"),
         "form": form,
     }
-    return render(request, "web/reference/calendar.html", context, status=status)
+    return render(request, "web/core/calendar.html", context, status=status)
 
 
 @login_required
@@ -60,9 +60,9 @@ def override_add(request):
     form = OverrideForm(request.POST)
     if form.is_valid():
         try:
-            override = calendar_services.add_override(actor=request.user, **form.cleaned_data)
+            override = services.add_override(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("Override for %(date)s saved.") % {"date": f"{override.date:%d.%m.%Y}"}
@@ -77,6 +77,6 @@ def override_add(request):
 def override_delete(request, pk: int):
     policy.require(request.principal, "calendar.edit")
     override = get_object_or_404(CalendarOverride, pk=pk)
-    calendar_services.remove_override(override=override, actor=request.user)
+    services.remove_override(override=override, actor=request.user)
     messages.success(request, _("Override for %(date)s deleted.") % {"date": f"{override.date:%d.%m.%Y}"})
     return redirect(_month_url(override.date))
