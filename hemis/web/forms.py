@@ -13,6 +13,13 @@ from django.utils.translation import gettext_lazy as _
 DATE_INPUT = ["%d.%m.%Y"]
 
 
+class UnitChoiceField(forms.ModelChoiceField):
+    """A choice of org unit shown as "code — name"."""
+
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.code} — {obj.name}"
+
+
 class DateInput(forms.DateInput):
     """DD.MM.YYYY with a placeholder in the interface language (the one date input of every form)."""
 

@@ -10,12 +10,11 @@ urlpatterns = [
     path("structure/", include("hemis.web.org.urls")),
     path("staff/", include("hemis.web.staff.urls")),
     path("careers/", include("hemis.web.careers.urls")),
-    path("academics/", include("hemis.web.academics.urls")),
+    path("", include("hemis.web.academics.urls")),
     # -- issue 5: programmes (academics_…), curricula (curricula_…), students (students_…), orders (orders_…) --
     path("curricula/", include("hemis.web.curricula.urls")),
-    path("programmes/", include("hemis.web.programmes.urls")),
     path("orders/", include("hemis.web.orders.urls")),
     path("admission/", include("hemis.web.admission.urls")),
-    path("students/", include("hemis.web.students.urls")),
+    path("", include("hemis.web.students.urls")),
     path("compliance/", include("hemis.web.compliance.urls")),
 ]

@@ -26,3 +26,37 @@ def test_student_may_do_neither(student_in_group):
     principal = build_principal(student_in_group.user, None)
     assert not policy.can(principal, "academics.setup.view")
     assert not policy.can(principal, "academics.setup.edit")
+
+
+def principal_of(role, unit=None):
+    user = f.UserFactory()
+    f.grant(user, role, unit)
+    return build_principal(user, None)
+
+
+@pytest.mark.parametrize(
+    ("role", "unit", "chem", "econ"),
+    [
+        ("super_admin", None, True, True),
+        ("academic", None, True, True),
+        ("dean", "chem", True, False),
+        ("dean", "econ", False, True),
+        ("management", None, False, False),
+        ("head", "inorganic", False, False),
+        ("marketing", None, False, False),
+    ],
+)
+def test_faculties_programmes_may_be_managed_in(uni, role, unit, chem, econ):
+    principal = principal_of(role, uni[unit] if unit else None)
+    assert policy.may_manage_programmes_in(principal, uni["chem"]) is chem
+    assert policy.may_manage_programmes_in(principal, uni["econ"]) is econ
+    expected = {code for code, allowed in (("F-CHEM", chem), ("F-ECON", econ)) if allowed}
+    assert {u.code for u in policy.programme_faculties(principal)} == expected
+
+
+def test_a_dean_reads_another_faculty_programme_but_may_not_move_one_there(uni):
+    """The leak case: the chemistry dean may not open or move a programme into economics."""
+    principal = principal_of("dean", uni["chem"])
+    assert policy.can(principal, "programmes.view")
+    assert not policy.may_manage_programmes_in(principal, uni["econ"])
+    assert not policy.programme_faculties(principal).filter(pk=uni["econ"].pk).exists()

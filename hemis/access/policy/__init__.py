@@ -25,7 +25,12 @@ from hemis.access.policy import (
     staff,
     students,
 )
-from hemis.access.policy.academics import programme_faculties, visible_programmes, visible_subjects
+from hemis.access.policy.academics import (
+    may_manage_programmes_in,
+    programme_faculties,
+    visible_programmes,
+    visible_subjects,
+)
 from hemis.access.policy.access import password_resettable_users, visible_users
 from hemis.access.policy.careers import (
     competition_units,
@@ -86,14 +91,12 @@ __all__ = [
     "UNIT_PATHS",
     "allowed_actions",
     "appointment_units",
-    "appointment_units",
     "can",
     "competition_units",
     "curriculum_programmes",
     "editable_org_units",
-    "editable_org_units",
-    "editable_org_units",
     "group_programmes",
+    "may_manage_programmes_in",
     "password_resettable_users",
     "programme_faculties",
     "require",

@@ -47,3 +47,11 @@ def programme_faculties(principal: Principal):
     faculties = OrgUnit.objects.filter(structure_type=StructureType.FACULTY, active=True)
     q = scope_q(principal, "path")
     return faculties if q is None else faculties.filter(q)
+
+
+def may_manage_programmes_in(principal: Principal, faculty) -> bool:
+    """Whether the active role may open a programme in ``faculty`` or edit one into it (a dean's office:
+    its own faculty only)."""
+    from hemis.academics.models import Programme
+
+    return can(principal, "programmes.edit", Programme(faculty=faculty))

@@ -10,6 +10,7 @@ from hemis.org.models import OrgUnit
 from hemis.staff.enums import ALLOWED_RATES, EmployeeStatus, EmploymentForm, Position
 from hemis.staff.models import Employee, EmployeeType
 from hemis.staff.services.employees import PERSON_FIELDS
+from hemis.web.forms import UnitChoiceField
 
 RATE_CHOICES = [(str(r), str(r)) for r in ALLOWED_RATES]
 DATE_ATTRS = {"placeholder": _("DD.MM.YYYY"), "autocomplete": "off"}
@@ -19,11 +20,6 @@ def date_field(label, required: bool = True) -> forms.DateField:
     return forms.DateField(
         label=label, required=required, widget=forms.DateInput(format="%d.%m.%Y", attrs=DATE_ATTRS)
     )
-
-
-class UnitChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: OrgUnit) -> str:
-        return f"{obj.code} — {obj.name}"
 
 
 class EmployeeFilterForm(forms.Form):

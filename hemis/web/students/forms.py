@@ -1,4 +1,4 @@
-"""Forms of the groups and students pages: they parse input; the services validate the rules."""
+"""Forms of the groups, students and achievements pages: they parse input; the services validate the rules."""
 
 from django import forms
 from django.forms.models import fields_for_model, model_to_dict
@@ -9,6 +9,7 @@ from hemis.academics.models import EducationForm, Programme
 from hemis.curricula.models import Curriculum
 from hemis.org.models import OrgUnit
 from hemis.students.models import (
+    AchievementKind,
     Citizenship,
     Group,
     PaymentForm,
@@ -18,8 +19,10 @@ from hemis.students.models import (
 )
 from hemis.students.services.groups import GROUP_FIELDS
 from hemis.students.services.students import EDITABLE_FIELDS
+from hemis.web.forms import DateInput, UnitChoiceField
 
 DATE_ATTRS = {"placeholder": _("DD.MM.YYYY"), "autocomplete": "off"}
+DATE_WIDGET = DateInput()  # DD.MM.YYYY with a translated placeholder
 COURSES = [(n, str(n)) for n in range(1, 8)]
 
 
@@ -124,3 +127,35 @@ class StudentForm(forms.Form):
             widget=forms.DateInput(format="%d.%m.%Y", attrs=DATE_ATTRS),
         )
         self.fields["phone"].widget.attrs["placeholder"] = "+998901234567"
+
+
+# --- achievements -----------------------------------------------------------------------------------
+
+
+class AchievementFilterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=_all(AchievementKind.choices), required=False)
+    faculty = UnitChoiceField(label=_("Faculty"), queryset=OrgUnit.objects.none(), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, empty_value=None, required=False)
+
+    def __init__(self, *args, faculties=None, years=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["faculty"].queryset = faculties if faculties is not None else OrgUnit.objects.none()
+        self.fields["year"].choices = [("", _("All")), *((y, y) for y in years)]
+
+
+class AchievementForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=AchievementKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=255)
+    awarded_on = forms.DateField(label=_("Awarded on"), widget=DATE_WIDGET)
+    issuer = forms.CharField(label=_("Issued by"), max_length=255, required=False)
+    document_number = forms.CharField(label=_("Document number"), max_length=64, required=False)
+    certificate_language = forms.ChoiceField(
+        label=_("Certificate language"),
+        choices=[("", "—"), *Language.choices],
+        required=False,
+        help_text=_("For a foreign-language certificate only."),
+    )
+    certificate_level = forms.CharField(
+        label=_("Level or score"), max_length=32, required=False, help_text=_("E.g. B2, IELTS 7.0.")
+    )
+    valid_until = forms.DateField(label=_("Valid until"), required=False, widget=DATE_WIDGET)

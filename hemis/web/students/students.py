@@ -19,7 +19,7 @@ from hemis.movements import selectors as movement_selectors
 from hemis.org.models import OrgUnit
 from hemis.students import selectors
 from hemis.students.services import students as services
-from hemis.web.programmes import achievement_views
+from hemis.web.students import achievements as achievement_views
 from hemis.web.students.common import PAGE_SIZE, add_errors, visible_student
 from hemis.web.students.forms import StudentFilterForm, StudentForm
 from hemis.web.templatetags.hemis_tags import masked

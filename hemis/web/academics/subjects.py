@@ -13,8 +13,9 @@ from hemis.academics.models import Subject
 from hemis.academics.services import subjects as services
 from hemis.access import policy
 from hemis.core.excel import XLSX
-from hemis.web.programmes.common import export, form_errors, paginate, status_of
-from hemis.web.programmes.forms import ImportForm, SubjectFilterForm, SubjectForm, active_value
+from hemis.web.academics.forms import ImportForm, SubjectFilterForm, SubjectForm, active_value
+from hemis.web.forms import add_service_errors, status_of
+from hemis.web.pages import paginate, stamped, xlsx_export
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -43,7 +44,7 @@ def subject_list(request):
         "page": paginate(request, subjects),
         "can_edit": policy.can(request.principal, "subjects.edit"),
     }
-    return render(request, "web/programmes/subject_list.html", context)
+    return render(request, "web/academics/subject_list.html", context)
 
 
 @login_required
@@ -65,10 +66,10 @@ def subject_export(request):
         )
         for s in subjects
     )
-    return export(
-        request=request,
+    return xlsx_export(
+        request,
         action="academics.subject.exported",
-        name="subjects",
+        filename=stamped("subjects"),
         title=_("Subjects"),
         headers=headers,
         rows=rows,
@@ -92,7 +93,7 @@ def _form(request, subject: Subject | None):
     try:
         saved = services.save_subject(subject=subject, values=form.cleaned_data, actor=request.user)
     except ValidationError as error:
-        form_errors(form, error)
+        add_service_errors(form, error)
         if subject is not None:
             subject.refresh_from_db()
         return form, None
@@ -107,9 +108,7 @@ def subject_create(request):
     if saved is not None:
         messages.success(request, _("Subject %(code)s added to the catalogue.") % {"code": saved.code})
         return redirect("web:subjects_list")
-    return render(
-        request, "web/programmes/subject_form.html", {"form": form}, status=status_of(request, form)
-    )
+    return render(request, "web/academics/subject_form.html", {"form": form}, status=status_of(request, form))
 
 
 @login_required
@@ -121,7 +120,7 @@ def subject_edit(request, pk: int):
         messages.success(request, _("Subject %(code)s saved.") % {"code": saved.code})
         return redirect("web:subjects_list")
     context = {"form": form, "subject": subject}
-    return render(request, "web/programmes/subject_form.html", context, status=status_of(request, form))
+    return render(request, "web/academics/subject_form.html", context, status=status_of(request, form))
 
 
 @login_required
@@ -129,7 +128,7 @@ def subject_edit(request, pk: int):
 def subject_deactivate(request, pk: int):
     subject = _editable(request, pk)
     if request.method != "POST":
-        return render(request, "web/programmes/subject_deactivate.html", {"subject": subject})
+        return render(request, "web/academics/subject_deactivate.html", {"subject": subject})
     try:
         services.deactivate_subject(subject=subject, actor=request.user)
     except ValidationError as error:
@@ -155,7 +154,7 @@ def subject_import(request):
                     content=upload.read(), actor=request.user, filename=upload.name
                 )
             except ValidationError as error:
-                form_errors(form, error)
+                add_service_errors(form, error)
             else:
                 if not result.errors:
                     messages.success(
@@ -171,7 +170,7 @@ def subject_import(request):
         "columns": services.COLUMNS,
     }
     status = 400 if (form.errors or result.errors) else 200
-    return render(request, "web/programmes/subject_import.html", context, status=status)
+    return render(request, "web/academics/subject_import.html", context, status=status)
 
 
 @login_required

@@ -13,8 +13,10 @@ from hemis.academics.enums import RatingTarget
 from hemis.academics.models import AcademicYear, RatingCriterion
 from hemis.academics.services import rating
 from hemis.access import policy
-from hemis.web.academics._common import confirm, export, form_errors, paginate
+from hemis.web.academics.common import confirm
 from hemis.web.academics.forms import RatingCriterionForm
+from hemis.web.forms import add_service_errors
+from hemis.web.pages import paginate, stamped, xlsx_export
 
 
 def _criteria_url(year: AcademicYear, target: str) -> str:
@@ -70,10 +72,10 @@ def criteria_export(request):
         _("Weight, %"),
         _("Maximum points"),
     ]
-    return export(
-        request=request,
-        model=RatingCriterion,
-        name=f"rating-criteria-{year.name}",
+    return xlsx_export(
+        request,
+        action="academics.ratingcriterion.exported",
+        filename=stamped(f"rating-criteria-{year.name}"),
         title=_("Rating criteria"),
         headers=headers,
         rows=rows,
@@ -92,7 +94,7 @@ def criterion_add(request, year_pk: int):
                 academic_year=year, values=form.cleaned_data, actor=request.user
             )
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Rating criterion %(name)s added.") % {"name": criterion.name})
             return redirect(_criteria_url(year, criterion.target))
@@ -114,7 +116,7 @@ def criterion_edit(request, pk: int):
         try:
             rating.save_criterion(criterion=criterion, values=form.cleaned_data, actor=request.user)
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Rating criterion %(name)s saved.") % {"name": criterion.name})
             return redirect(_criteria_url(criterion.academic_year, criterion.target))

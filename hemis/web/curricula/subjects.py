@@ -11,9 +11,9 @@ from django.views.decorators.http import require_http_methods
 from hemis.curricula import selectors
 from hemis.curricula.services import curricula as services
 from hemis.curricula.services import subjects
-from hemis.web.academics._common import form_errors
 from hemis.web.curricula.common import fetch
 from hemis.web.curricula.forms import SubjectForm, WeeksForm, subject_initial
+from hemis.web.forms import add_service_errors
 
 
 def _back(curriculum_id: int, number: int) -> str:
@@ -29,7 +29,7 @@ def semester_weeks(request, pk: int):
         try:
             changed = services.set_week_kinds(semester=semester, kinds=form.kinds(), actor=request.user)
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -53,7 +53,7 @@ def _subject_form(request, form: SubjectForm, save):
     try:
         return save(values=form.values(), loads=form.loads(), controls=form.controls(), actor=request.user)
     except ValidationError as error:
-        form_errors(form, error)
+        add_service_errors(form, error)
         return None
 
 

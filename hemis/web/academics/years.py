@@ -12,8 +12,10 @@ from hemis.academics import selectors
 from hemis.academics.models import AcademicYear, Semester
 from hemis.academics.services import years
 from hemis.access import policy
-from hemis.web.academics._common import confirm, export, form_errors, paginate
+from hemis.web.academics.common import confirm
 from hemis.web.academics.forms import AcademicYearForm, SemesterForm
+from hemis.web.forms import add_service_errors
+from hemis.web.pages import paginate, stamped, xlsx_export
 
 
 @login_required
@@ -59,10 +61,10 @@ def year_export(request):
         _("Current"),
         _("Made current on"),
     ]
-    return export(
-        request=request,
-        model=AcademicYear,
-        name="academic-years",
+    return xlsx_export(
+        request,
+        action="academics.academicyear.exported",
+        filename=stamped("academic-years"),
         title=_("Academic years"),
         headers=headers,
         rows=rows,
@@ -77,7 +79,7 @@ def _year_form(request, year: AcademicYear | None):
     try:
         return form, years.save_year(year=year, values=form.cleaned_data, actor=request.user)
     except ValidationError as error:
-        form_errors(form, error)
+        add_service_errors(form, error)
         return form, None
 
 
@@ -122,7 +124,7 @@ def semester_add(request, pk: int):
         try:
             semester = years.save_semester(academic_year=year, values=form.cleaned_data, actor=request.user)
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Semester %(semester)s added.") % {"semester": semester})
             return redirect("web:academics_year", pk=year.pk)
@@ -141,7 +143,7 @@ def semester_edit(request, pk: int):
         try:
             years.save_semester(semester=semester, values=form.cleaned_data, actor=request.user)
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Semester %(semester)s saved.") % {"semester": semester})
             return redirect("web:academics_year", pk=semester.academic_year_id)

@@ -17,8 +17,9 @@ from hemis.academics import selectors as academic_selectors
 from hemis.access import policy
 from hemis.students import achievements as services
 from hemis.students.models import Achievement, Student
-from hemis.web.programmes.common import export, form_errors, paginate, status_of
-from hemis.web.programmes.forms import AchievementFilterForm, AchievementForm
+from hemis.web.forms import add_service_errors, status_of
+from hemis.web.pages import paginate, stamped, xlsx_export
+from hemis.web.students.forms import AchievementFilterForm, AchievementForm
 
 
 def _filtered(request):
@@ -43,7 +44,7 @@ def achievement_list(request):
         "page": paginate(request, achievements),
         "can_edit": policy.can(request.principal, "achievements.edit"),
     }
-    return render(request, "web/programmes/achievement_list.html", context)
+    return render(request, "web/students/achievement_list.html", context)
 
 
 @login_required
@@ -70,10 +71,10 @@ def achievement_export(request):
         )
         for a in achievements
     )
-    return export(
-        request=request,
+    return xlsx_export(
+        request,
         action="students.achievement.exported",
-        name="achievements",
+        filename=stamped("achievements"),
         title=_("Student achievements"),
         headers=headers,
         rows=rows,
@@ -111,12 +112,12 @@ def achievement_create(request, student_pk: int):
         try:
             services.add_achievement(student=student, values=form.cleaned_data, actor=request.user)
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Achievement added for %(name)s.") % {"name": student.full_name})
             return redirect(_back(request, "web:achievements_list"))
     context = {"form": form, "student": student, "next": _back(request, "")}
-    return render(request, "web/programmes/achievement_form.html", context, status=status_of(request, form))
+    return render(request, "web/students/achievement_form.html", context, status=status_of(request, form))
 
 
 @login_required
@@ -129,7 +130,7 @@ def achievement_edit(request, pk: int):
         try:
             services.update_achievement(achievement=achievement, values=form.cleaned_data, actor=request.user)
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
             achievement.refresh_from_db()
         else:
             messages.success(request, _("Changes saved."))
@@ -140,7 +141,7 @@ def achievement_edit(request, pk: int):
         "achievement": achievement,
         "next": _back(request, ""),
     }
-    return render(request, "web/programmes/achievement_form.html", context, status=status_of(request, form))
+    return render(request, "web/students/achievement_form.html", context, status=status_of(request, form))
 
 
 @login_required
@@ -149,14 +150,14 @@ def achievement_delete(request, pk: int):
     achievement = _editable_achievement(request, pk)
     if request.method != "POST":
         context = {"achievement": achievement, "next": _back(request, "")}
-        return render(request, "web/programmes/achievement_delete.html", context)
+        return render(request, "web/students/achievement_delete.html", context)
     services.delete_achievement(achievement=achievement, actor=request.user)
     messages.success(request, _("Achievement deleted."))
     return redirect(_back(request, "web:achievements_list"))
 
 
 def student_panel(request, student: Student) -> dict:
-    """The context of ``web/programmes/_student_achievements.html`` on a student's page."""
+    """The context of ``web/students/_student_achievements.html`` on a student's page."""
     return {
         "achievements": services.achievements_of(student),
         "can_add_achievement": policy.can(request.principal, "achievements.edit", student),

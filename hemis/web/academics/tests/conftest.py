@@ -10,8 +10,9 @@ from hemis.testing import factories as f
 D = dt.date
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def english(client):
+    """The programme and subject pages are read in English (the set-up pages' tests choose themselves)."""
     client.cookies["hemis_language"] = "en"
     with translation.override("en"):
         yield

@@ -13,8 +13,10 @@ from hemis.academics.enums import FinalExamType
 from hemis.academics.models import ControlType, StatementType
 from hemis.academics.services import types
 from hemis.access import policy
-from hemis.web.academics._common import confirm, export, form_errors, paginate
+from hemis.web.academics.common import confirm
 from hemis.web.academics.forms import ControlTypeForm, StatementTypeForm
+from hemis.web.forms import add_service_errors
+from hemis.web.pages import paginate, stamped, xlsx_export
 
 NAMES = ("name_uz", "name_ru", "name_en")
 
@@ -45,10 +47,10 @@ def control_list(request):
 @require_GET
 def control_export(request):
     policy.require(request.principal, "academics.setup.view")
-    return export(
-        request=request,
-        model=ControlType,
-        name="control-types",
+    return xlsx_export(
+        request,
+        action="academics.controltype.exported",
+        filename=stamped("control-types"),
         title=_("Control types"),
         headers=_headers(),
         rows=_rows(selectors.control_types()),
@@ -67,7 +69,7 @@ def control_edit(request, pk: int):
         try:
             types.update_control_type(control_type=control_type, values=form.cleaned_data, actor=request.user)
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Control type %(code)s saved.") % {"code": control_type.code})
             return redirect("web:academics_controls")
@@ -96,10 +98,10 @@ def statement_list(request):
 @require_GET
 def statement_export(request):
     policy.require(request.principal, "academics.setup.view")
-    return export(
-        request=request,
-        model=StatementType,
-        name="statement-types",
+    return xlsx_export(
+        request,
+        action="academics.statementtype.exported",
+        filename=stamped("statement-types"),
         title=_("Statement types"),
         headers=_headers(),
         rows=_rows(selectors.statement_types()),
@@ -120,7 +122,7 @@ def _statement_form(request, statement_type: StatementType | None):
                 statement_type=statement_type, values=form.cleaned_data, actor=request.user
             )
     except ValidationError as error:
-        form_errors(form, error)
+        add_service_errors(form, error)
         return form, None
     return form, saved
 

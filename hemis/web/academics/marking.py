@@ -11,8 +11,9 @@ from hemis.academics import selectors
 from hemis.academics.models import MarkingSystem
 from hemis.academics.services import marking
 from hemis.access import policy
-from hemis.web.academics._common import export, form_errors, paginate
 from hemis.web.academics.forms import BandFormSet, MarkingSystemForm, SearchForm
+from hemis.web.forms import add_service_errors
+from hemis.web.pages import paginate, stamped, xlsx_export
 
 SYSTEM_FIELDS = ("code", "name_uz", "name_ru", "name_en", "pass_border", "max_value", "is_active")
 BAND_FIELDS = ("grade", "name_uz", "name_ru", "name_en", "min_value", "max_value", "grade_point")
@@ -74,10 +75,10 @@ def marking_export(request):
         _("To"),
         _("Grade point"),
     ]
-    return export(
-        request=request,
-        model=MarkingSystem,
-        name="marking-systems",
+    return xlsx_export(
+        request,
+        action="academics.markingsystem.exported",
+        filename=stamped("marking-systems"),
         title=_("Marking systems"),
         headers=headers,
         rows=rows,
@@ -102,7 +103,7 @@ def _save(request, system: MarkingSystem | None, template: str):
                 system=system, values=form.cleaned_data, bands=_bands_of(formset), actor=request.user
             )
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Marking system %(name)s saved.") % {"name": saved.name})
             return redirect("web:academics_marking_detail", pk=saved.pk)

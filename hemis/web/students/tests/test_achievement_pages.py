@@ -15,8 +15,8 @@ from hemis.audit.models import AuditEvent
 from hemis.students import achievements as services
 from hemis.students.models import Achievement
 from hemis.testing import factories as f
-from hemis.web.programmes.achievement_views import student_panel
-from hemis.web.programmes.tests.conftest import text
+from hemis.web.students.achievements import student_panel
+from hemis.web.students.tests.conftest import text
 
 D = dt.date
 
@@ -148,7 +148,7 @@ def test_student_partial_shows_achievements_and_the_add_link(dean_chemistry, rec
         request.user = user
         request.principal = build_principal(user, None)
         context = {"student": student_in_group, **student_panel(request, student_in_group)}
-        return render_to_string("web/programmes/_student_achievements.html", context, request=request)
+        return render_to_string("web/students/_student_achievements.html", context, request=request)
 
     as_dean = render(dean_chemistry)
     assert "Navoiy stipendiyasi" in as_dean

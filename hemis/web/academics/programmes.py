@@ -12,8 +12,9 @@ from hemis.academics import selectors
 from hemis.academics.models import Programme
 from hemis.academics.services import programmes as services
 from hemis.access import policy
-from hemis.web.programmes.common import export, form_errors, paginate, status_of
-from hemis.web.programmes.forms import ProgrammeFilterForm, ProgrammeForm, active_value
+from hemis.web.academics.forms import ProgrammeFilterForm, ProgrammeForm, active_value
+from hemis.web.forms import add_service_errors, status_of
+from hemis.web.pages import paginate, stamped, xlsx_export
 
 EDIT_FIELDS = [name for name in services.FIELDS if name != "is_active"]
 
@@ -41,7 +42,7 @@ def _filtered(request):
 def programme_list(request):
     form, programmes = _filtered(request)
     context = {"form": form, "page": paginate(request, programmes), "can_edit": _can_edit(request)}
-    return render(request, "web/programmes/programme_list.html", context)
+    return render(request, "web/academics/programme_list.html", context)
 
 
 def _can_edit(request) -> bool:
@@ -77,10 +78,10 @@ def programme_export(request):
         )
         for p in programmes
     )
-    return export(
-        request=request,
+    return xlsx_export(
+        request,
         action="academics.programme.exported",
-        name="programmes",
+        filename=stamped("programmes"),
         title=_("Programmes"),
         headers=headers,
         rows=rows,
@@ -106,20 +107,20 @@ def programme_detail(request, pk: int):
     programme = _visible(request, pk)
     can_edit = policy.can(request.principal, "programmes.edit", programme)
     return render(
-        request, "web/programmes/programme_detail.html", {"programme": programme, "can_edit": can_edit}
+        request, "web/academics/programme_detail.html", {"programme": programme, "can_edit": can_edit}
     )
 
 
 def _save(request, form: ProgrammeForm, programme: Programme | None) -> Programme | None:
     """Ask the policy about the chosen faculty, then the service; errors land on the form."""
     values = form.cleaned_data
-    if not policy.can(request.principal, "programmes.edit", Programme(faculty=values["faculty"])):
+    if not policy.may_manage_programmes_in(request.principal, values["faculty"]):
         form.add_error("faculty", _("You cannot manage programmes of this faculty."))
         return None
     try:
         return services.save_programme(programme=programme, values=values, actor=request.user)
     except ValidationError as error:
-        form_errors(form, error)
+        add_service_errors(form, error)
         return None
 
 
@@ -135,7 +136,7 @@ def programme_create(request):
             messages.success(request, _("Programme %(code)s added.") % {"code": programme.code})
             return redirect("web:programmes_detail", pk=programme.pk)
     return render(
-        request, "web/programmes/programme_form.html", {"form": form}, status=status_of(request, form)
+        request, "web/academics/programme_form.html", {"form": form}, status=status_of(request, form)
     )
 
 
@@ -152,7 +153,7 @@ def programme_edit(request, pk: int):
             return redirect("web:programmes_detail", pk=programme.pk)
         programme.refresh_from_db()
     context = {"form": form, "programme": programme}
-    return render(request, "web/programmes/programme_form.html", context, status=status_of(request, form))
+    return render(request, "web/academics/programme_form.html", context, status=status_of(request, form))
 
 
 @login_required
@@ -160,7 +161,7 @@ def programme_edit(request, pk: int):
 def programme_close(request, pk: int):
     programme = _editable(request, pk)
     if request.method != "POST":
-        return render(request, "web/programmes/programme_close.html", {"programme": programme})
+        return render(request, "web/academics/programme_close.html", {"programme": programme})
     try:
         services.close_programme(programme=programme, actor=request.user)
     except ValidationError as error:

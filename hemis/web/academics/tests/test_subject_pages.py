@@ -11,7 +11,9 @@ from hemis.academics.models import Subject
 from hemis.academics.services.subjects import save_subject
 from hemis.audit.models import AuditEvent
 from hemis.core.excel import workbook_bytes
-from hemis.web.programmes.tests.conftest import text
+from hemis.web.academics.tests.conftest import text
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def subject(department, code="KIM101", **changes) -> Subject:

@@ -14,9 +14,10 @@ from hemis.curricula import selectors
 from hemis.curricula.enums import CurriculumStatus, TrainingType
 from hemis.curricula.services import curricula as services
 from hemis.org.models import OrgUnit
-from hemis.web.academics._common import form_errors, paginate
-from hemis.web.curricula.common import export, fetch
+from hemis.web.curricula.common import fetch
 from hemis.web.curricula.forms import CopyForm, CurriculumForm, FilterForm
+from hemis.web.forms import add_service_errors
+from hemis.web.pages import paginate, stamped, xlsx_export
 
 
 def _listed(request):
@@ -64,7 +65,14 @@ def curriculum_export(request):
         _("Final form"),
         _("Responsible department"),
     ]
-    return export(request=request, name="curricula", title=_("Curricula"), headers=headers, rows=_rows(qs))
+    return xlsx_export(
+        request,
+        action="curricula.curriculum.exported",
+        filename=stamped("curricula"),
+        title=_("Curricula"),
+        headers=headers,
+        rows=_rows(qs),
+    )
 
 
 def _rows(qs):
@@ -100,7 +108,7 @@ def curriculum_create(request):
         try:
             cur = services.create_curriculum(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("Curriculum %(curriculum)s created with its semesters.") % {"curriculum": cur}
@@ -237,7 +245,7 @@ def curriculum_copy(request, pk: int):
                 source=source, intake_year=form.cleaned_data["intake_year"], actor=request.user
             )
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Curriculum copied to %(curriculum)s.") % {"curriculum": copy})
             return redirect("web:curricula_detail", pk=copy.pk)

@@ -12,8 +12,10 @@ from hemis.academics import selectors
 from hemis.academics.models import AcademicYear, LessonPair
 from hemis.academics.services import pairs
 from hemis.access import policy
-from hemis.web.academics._common import confirm, export, form_errors, paginate
+from hemis.web.academics.common import confirm
 from hemis.web.academics.forms import CopyPairsForm, LessonPairForm
+from hemis.web.forms import add_service_errors
+from hemis.web.pages import paginate, stamped, xlsx_export
 
 
 def _pairs_url(year: AcademicYear) -> str:
@@ -58,10 +60,10 @@ def pair_export(request):
         for p in selectors.lesson_pairs(year)
     )
     headers = [_("Academic year"), _("Pair number"), _("Start time"), _("End time")]
-    return export(
-        request=request,
-        model=LessonPair,
-        name=f"lesson-pairs-{year.name}",
+    return xlsx_export(
+        request,
+        action="academics.lessonpair.exported",
+        filename=stamped(f"lesson-pairs-{year.name}"),
         title=_("Lesson pairs"),
         headers=headers,
         rows=rows,
@@ -78,7 +80,7 @@ def pair_add(request, year_pk: int):
         try:
             pair = pairs.save_pair(academic_year=year, values=form.cleaned_data, actor=request.user)
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Lesson pair %(pair)s added.") % {"pair": pair})
             return redirect(_pairs_url(year))
@@ -95,7 +97,7 @@ def pair_copy(request, year_pk: int):
         try:
             copied = pairs.copy_pairs(source=form.cleaned_data["source"], target=year, actor=request.user)
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("%(count)s lesson pairs copied.") % {"count": len(copied)})
             return redirect(_pairs_url(year))
@@ -113,7 +115,7 @@ def pair_edit(request, pk: int):
         try:
             pairs.save_pair(pair=pair, values=form.cleaned_data, actor=request.user)
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Lesson pair %(pair)s saved.") % {"pair": pair})
             return redirect(_pairs_url(pair.academic_year))
