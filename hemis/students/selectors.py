@@ -1,4 +1,5 @@
-"""Reads of the students app: group and student lists, a group's page, subjects a group may take."""
+"""Reads of the students app: group and student lists, a group's page, subjects a group may take,
+achievements."""
 
 from dataclasses import dataclass
 
@@ -8,7 +9,8 @@ from django.db.models.functions import Coalesce
 from hemis.academics.enums import SemesterType
 from hemis.academics.models import Semester
 from hemis.curricula.models import CurriculumSubject
-from hemis.students.models import Group, GroupSubject, Student, StudentStatus, Subgroup
+from hemis.org.models import OrgUnit
+from hemis.students.models import Achievement, Group, GroupSubject, Student, StudentStatus, Subgroup
 
 
 def student_of(user) -> Student | None:
@@ -178,3 +180,43 @@ def last_binding_times() -> dict[tuple[int, int], object]:
 
     rows = GroupSubject.objects.values("group_id", "semester_id").annotate(last=Max("created_at"))
     return {(r["group_id"], r["semester_id"]): r["last"] for r in rows}
+
+
+# --- achievements ------------------------------------------------------------------------------
+
+
+def achievements_of(student: Student) -> QuerySet[Achievement]:
+    """A student's achievements, newest first (for the student's page)."""
+    return Achievement.objects.filter(student=student).order_by("-awarded_on", "-pk")
+
+
+@dataclass(frozen=True)
+class AchievementFilter:
+    kind: str = ""
+    faculty: OrgUnit | None = None
+    year: int | None = None
+
+
+def achievement_list(visible: QuerySet[Achievement], flt: AchievementFilter) -> QuerySet[Achievement]:
+    """The university list: ``visible`` (the policy's queryset) narrowed by the filter, with the
+    student, group and faculty fetched in the same query."""
+    qs = visible.select_related("student", "student__group", "student__faculty")
+    if flt.kind:
+        qs = qs.filter(kind=flt.kind)
+    if flt.faculty is not None:
+        qs = qs.filter(student__faculty__path__startswith=flt.faculty.path)
+    if flt.year:
+        qs = qs.filter(awarded_on__year=flt.year)
+    return qs.order_by("-awarded_on", "student__last_name", "pk")
+
+
+def achievement_years() -> list[int]:
+    """The years achievements were awarded in, newest first (the year filter's choices)."""
+    return sorted({d.year for d in Achievement.objects.dates("awarded_on", "year")}, reverse=True)
+
+
+def achievements_for_compliance() -> list[Achievement]:
+    """Every achievement with its student's faculty (annex 5 item 17), one query."""
+    return list(
+        Achievement.objects.select_related("student", "student__faculty").order_by("awarded_on", "pk")
+    )

@@ -50,10 +50,12 @@ from hemis.access.policy.staff import (
     visible_staff_units,
 )
 from hemis.access.policy.students import (
+    assignable_groups,
     group_programmes,
     visible_achievements,
     visible_groups,
     visible_students,
+    visible_subgroups,
 )
 
 DOMAINS = (
@@ -91,6 +93,7 @@ __all__ = [
     "UNIT_PATHS",
     "allowed_actions",
     "appointment_units",
+    "assignable_groups",
     "can",
     "competition_units",
     "curriculum_programmes",
@@ -113,6 +116,7 @@ __all__ = [
     "visible_staff_org_units",
     "visible_staff_units",
     "visible_students",
+    "visible_subgroups",
     "visible_subjects",
     "visible_training_records",
     "visible_users",

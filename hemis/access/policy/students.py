@@ -62,3 +62,17 @@ def visible_achievements(principal: Principal):
     from hemis.students.models import Achievement
 
     return scoped(principal, "achievements.view", Achievement, "student__faculty__path")
+
+
+def visible_subgroups(principal: Principal):
+    """Subgroups of the groups the active role may see."""
+    from hemis.students.models import Subgroup
+
+    return Subgroup.objects.filter(group__in=visible_groups(principal))
+
+
+def assignable_groups(principal: Principal):
+    """Groups the active role may put students into (annex 5 item 6): those of its faculty's."""
+    from hemis.students.models import Group
+
+    return scoped(principal, "students.assign_group", Group, "faculty__path")

@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from hemis.audit.models import AuditEvent
-from hemis.students import achievements as services
+from hemis.students import selectors
 from hemis.students.models import Achievement, AchievementKind
+from hemis.students.services import achievements as services
 from hemis.testing import factories as f
 
 D = dt.date
@@ -134,7 +135,7 @@ def test_achievements_of_a_student_newest_first(uni, student_in_group):
     services.add_achievement(student=student_in_group, values=olympiad(), actor=None)
     services.add_achievement(student=student_in_group, values=certificate(), actor=None)
     services.add_achievement(student=other, values=olympiad(title="Boshqa"), actor=None)
-    assert [a.title for a in services.achievements_of(student_in_group)] == [
+    assert [a.title for a in selectors.achievements_of(student_in_group)] == [
         "IELTS Academic",
         "Kimyo fanidan respublika olimpiadasi, 1-oʻrin",
     ]
@@ -149,10 +150,10 @@ def test_achievement_list_filters(uni, student_in_group):
     services.add_achievement(student=other, values=olympiad(title="Iqtisod olimpiadasi"), actor=None)
 
     def titles(**flt):
-        qs = services.achievement_list(Achievement.objects.all(), services.AchievementFilter(**flt))
+        qs = selectors.achievement_list(Achievement.objects.all(), selectors.AchievementFilter(**flt))
         return [a.title for a in qs]
 
     assert titles(kind="21", faculty=uni["chem"]) == ["Kimyo fanidan respublika olimpiadasi, 1-oʻrin"]
     assert titles(year=2024) == ["IELTS Academic"]
     assert titles(faculty=uni["econ"]) == ["Iqtisod olimpiadasi"]
-    assert services.achievement_years() == [2025, 2024]
+    assert selectors.achievement_years() == [2025, 2024]

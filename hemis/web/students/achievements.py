@@ -15,8 +15,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from hemis.academics import selectors as academic_selectors
 from hemis.access import policy
-from hemis.students import achievements as services
+from hemis.students import selectors
 from hemis.students.models import Achievement, Student
+from hemis.students.services import achievements as services
 from hemis.web.forms import add_service_errors, status_of
 from hemis.web.pages import paginate, stamped, xlsx_export
 from hemis.web.students.forms import AchievementFilterForm, AchievementForm
@@ -27,12 +28,12 @@ def _filtered(request):
     policy.require(principal, "achievements.view")
     visible = policy.visible_achievements(principal)
     faculties = academic_selectors.faculties().filter(pk__in=visible.values("student__faculty_id"))
-    form = AchievementFilterForm(request.GET, faculties=faculties, years=services.achievement_years())
-    flt = services.AchievementFilter()
+    form = AchievementFilterForm(request.GET, faculties=faculties, years=selectors.achievement_years())
+    flt = selectors.AchievementFilter()
     if form.is_valid():
         data = form.cleaned_data
-        flt = services.AchievementFilter(kind=data["kind"], faculty=data["faculty"], year=data["year"])
-    return form, services.achievement_list(visible, flt)
+        flt = selectors.AchievementFilter(kind=data["kind"], faculty=data["faculty"], year=data["year"])
+    return form, selectors.achievement_list(visible, flt)
 
 
 @login_required
@@ -159,6 +160,6 @@ def achievement_delete(request, pk: int):
 def student_panel(request, student: Student) -> dict:
     """The context of ``web/students/_student_achievements.html`` on a student's page."""
     return {
-        "achievements": services.achievements_of(student),
+        "achievements": selectors.achievements_of(student),
         "can_add_achievement": policy.can(request.principal, "achievements.edit", student),
     }

@@ -39,7 +39,7 @@ def _posted(request):
 def _page(request, *, errors=(), chosen=(), group_pk=None):
     principal = request.principal
     waiting = selectors.students_without_group(policy.visible_students(principal))
-    groups = policy.visible_groups(principal).filter(is_active=True).select_related("programme")
+    groups = policy.assignable_groups(principal).filter(is_active=True).select_related("programme")
     programme = request.GET.get("programme") or ""
     if programme.isdigit():
         waiting = waiting.filter(programme=programme)

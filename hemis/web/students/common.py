@@ -1,12 +1,10 @@
-"""Helpers shared by the groups and students views."""
+"""How the groups and students pages fetch a group, a subgroup or a student: through the policy,
+hidden and missing alike a 404, visible but not editable a 403."""
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.shortcuts import get_object_or_404
 
 from hemis.access import policy
 from hemis.students.models import Group, Student, Subgroup
-
-PAGE_SIZE = 50
 
 
 def visible_group(request, pk: int) -> Group:
@@ -24,8 +22,8 @@ def editable_group(request, pk: int, action: str = "students.groups.edit") -> Gr
 
 def editable_subgroup(request, pk: int) -> Subgroup:
     policy.require(request.principal, "students.view")
-    visible = policy.visible_groups(request.principal)
-    subgroup = get_object_or_404(Subgroup.objects.select_related("group__faculty"), pk=pk, group__in=visible)
+    subgroups = policy.visible_subgroups(request.principal).select_related("group__faculty")
+    subgroup = get_object_or_404(subgroups, pk=pk)
     policy.require(request.principal, "students.groups.edit", subgroup)
     return subgroup
 
@@ -36,13 +34,3 @@ def visible_student(request, pk: int) -> Student:
         "faculty", "programme", "group", "user"
     )
     return get_object_or_404(students, pk=pk)
-
-
-def add_errors(form, exc: ValidationError) -> None:
-    """A service's errors onto the form: on their field when the form has it, else above the form."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for field, errors in exc.error_dict.items():
-        target = field if field in form.fields and field != NON_FIELD_ERRORS else None
-        form.add_error(target, errors)

@@ -3,20 +3,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.db import transaction
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from hemis.academics.models import Programme
 from hemis.access import policy
-from hemis.audit import services as audit
-from hemis.core.excel import xlsx_response
 from hemis.students import selectors
 from hemis.students.services import groups as services
-from hemis.web.students.common import PAGE_SIZE, add_errors, editable_group, visible_group
+from hemis.web.forms import add_service_errors
+from hemis.web.pages import paginate, stamped, xlsx_export
+from hemis.web.students.common import editable_group, visible_group
 from hemis.web.students.forms import GroupFilterForm, GroupForm
 
 
@@ -45,8 +42,11 @@ def _filtered(request):
 @require_GET
 def group_list(request):
     form, groups = _filtered(request)
-    page = Paginator(groups, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "can_edit": policy.can(request.principal, "students.groups.edit")}
+    context = {
+        "form": form,
+        "page": paginate(request, groups),
+        "can_edit": policy.can(request.principal, "students.groups.edit"),
+    }
     return render(request, "web/students/groups.html", context)
 
 
@@ -72,14 +72,14 @@ def group_export(request):
     ]
     headers = [_("Group"), _("Faculty"), _("Programme"), _("Intake year"), _("Course"), _("Language")]
     headers += [_("Education form"), _("Curriculum"), _("Studying"), _("Students"), _("State")]
-    with transaction.atomic():
-        audit.record(
-            actor=request.user,
-            action="students.group.exported",
-            data={"count": len(rows), "filter": request.GET.dict()},
-        )
-    name = f"groups-{timezone.localtime():%Y%m%d-%H%M}.xlsx"
-    return xlsx_response(filename=name, title=_("Academic groups"), headers=headers, rows=rows)
+    return xlsx_export(
+        request,
+        action="students.group.exported",
+        filename=stamped("groups"),
+        title=_("Academic groups"),
+        headers=headers,
+        rows=rows,
+    )
 
 
 def _group_page(group) -> dict:
@@ -117,7 +117,7 @@ def _save(request, group=None):
                 services.update_group(group=group, actor=request.user, data=form.cleaned_data)
                 messages.success(request, _("Changes saved."))
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             return redirect("web:students_group", pk=group.pk)
     status = 400 if request.method == "POST" else 200

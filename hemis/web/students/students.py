@@ -3,24 +3,21 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.db import transaction
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from hemis.academics.models import Programme
 from hemis.access import policy
 from hemis.access.roles import Scope
-from hemis.audit import services as audit
-from hemis.core.excel import xlsx_response
 from hemis.movements import selectors as movement_selectors
 from hemis.org.models import OrgUnit
 from hemis.students import selectors
 from hemis.students.services import students as services
+from hemis.web.forms import add_service_errors
+from hemis.web.pages import paginate, stamped, xlsx_export
 from hemis.web.students import achievements as achievement_views
-from hemis.web.students.common import PAGE_SIZE, add_errors, visible_student
+from hemis.web.students.common import visible_student
 from hemis.web.students.forms import StudentFilterForm, StudentForm
 from hemis.web.templatetags.hemis_tags import masked
 
@@ -76,11 +73,10 @@ def _filtered(request):
 @require_GET
 def student_list(request):
     form, students = _filtered(request)
-    page = Paginator(students, PAGE_SIZE).get_page(request.GET.get("page"))
     principal = request.principal
     context = {
         "form": form,
-        "page": page,
+        "page": paginate(request, students),
         "can_see_personal": policy.sees_personal_data(principal),
         "can_assign": policy.can(principal, "students.assign_group"),
     }
@@ -113,14 +109,15 @@ def student_export(request):
     headers = [_("Full name"), _("Student ID"), _("PINFL"), _("Faculty"), _("Programme"), _("Group")]
     headers += [_("Course"), _("Status"), _("Payment form"), _("Education form"), _("Citizenship")]
     headers += [_("Social category")]
-    with transaction.atomic():
-        audit.record(
-            actor=request.user,
-            action="students.student.exported",
-            data={"count": len(rows), "filter": request.GET.dict(), "personal_data": allowed},
-        )
-    name = f"students-{timezone.localtime():%Y%m%d-%H%M}.xlsx"
-    return xlsx_response(filename=name, title=_("Students"), headers=headers, rows=rows)
+    return xlsx_export(
+        request,
+        action="students.student.exported",
+        filename=stamped("students"),
+        title=_("Students"),
+        headers=headers,
+        rows=rows,
+        personal_data=allowed,
+    )
 
 
 @login_required
@@ -152,7 +149,7 @@ def student_edit(request, pk: int):
         try:
             services.update_student(student=student, actor=request.user, data=form.cleaned_data)
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Changes saved."))
             return redirect("web:students_student", pk=student.pk)

@@ -10,7 +10,8 @@ from django.views.decorators.http import require_http_methods
 
 from hemis.students import selectors
 from hemis.students.services import groups as services
-from hemis.web.students.common import add_errors, editable_group, editable_subgroup
+from hemis.web.forms import add_service_errors
+from hemis.web.students.common import editable_group, editable_subgroup
 from hemis.web.students.forms import SubgroupForm
 
 
@@ -29,7 +30,7 @@ def subgroup_create(request, pk: int):
         try:
             services.create_subgroup(group=group, name=form.cleaned_data["name"], actor=request.user)
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Subgroup added."))
             return redirect("web:students_group", pk=group.pk)
@@ -46,7 +47,7 @@ def subgroup_rename(request, pk: int):
             services.rename_subgroup(subgroup=subgroup, name=form.cleaned_data["name"], actor=request.user)
         except ValidationError as exc:
             subgroup.refresh_from_db()
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Changes saved."))
             return redirect("web:students_group", pk=subgroup.group_id)

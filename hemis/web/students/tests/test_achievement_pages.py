@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 
 from hemis.access.principal import build_principal
 from hemis.audit.models import AuditEvent
-from hemis.students import achievements as services
 from hemis.students.models import Achievement
+from hemis.students.services import achievements as services
 from hemis.testing import factories as f
 from hemis.web.students.achievements import student_panel
 from hemis.web.students.tests.conftest import text

@@ -68,7 +68,7 @@ def test_group_export_is_audited(dean_client, uni, student_in_group):
     assert rows[1][0] == "KT-11-24"
     assert (rows[1][8], rows[1][9]) == (1, 1)
     assert len(rows) == 2
-    assert AuditEvent.objects.get(action="students.group.exported").data["count"] == 1
+    assert AuditEvent.objects.get(action="students.group.exported").data["rows"] == 1
 
 
 @pytest.mark.parametrize("extra", [0, 2])

@@ -112,7 +112,7 @@ def test_export_masks_for_the_academic_department_and_is_audited(client, uni, ac
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[1][:3] == ("Aliyev Gulnoza", rows[1][1], "••••••••••••67")
     event = AuditEvent.objects.get(action="students.student.exported")
-    assert (event.data["count"], event.data["personal_data"]) == (1, False)
+    assert (event.data["rows"], event.data["personal_data"]) == (1, False)
 
 
 def test_edit_student_through_the_form(dean_client, uni, student_in_group):
