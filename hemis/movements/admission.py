@@ -3,8 +3,9 @@ created from it when the order is applied.
 
 An admission order is prepared with one item per admitted person; the item keeps the person's data
 (``OrderItem.admission_data``, cleaned by ``clean_admission_data``) until the order is applied, when
-``create_student`` makes the student (status "studying", in the order's faculty). Student IDs and PINFLs
-are unique among the students and among the items of every prepared admission order.
+``services.admission.create_student`` makes the student (status "studying", in the order's faculty).
+Student IDs and PINFLs are unique among the students and among the items of every prepared admission
+order. This module checks the data; it writes nothing.
 """
 
 import datetime as dt
@@ -13,7 +14,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hemis.academics.models import EducationForm, EducationType, Programme
@@ -21,6 +21,7 @@ from hemis.core.imports import cell_text
 from hemis.core.people import Gender, phone_validator, pinfl_validator
 from hemis.movements.enums import OrderKind, OrderStatus
 from hemis.movements.models import Order, OrderItem
+from hemis.movements.selectors import admission_orders  # noqa: F401 - the compliance app reads it here
 from hemis.students.models import (
     Accommodation,
     Citizenship,
@@ -28,7 +29,6 @@ from hemis.students.models import (
     PaymentForm,
     SocialCategory,
     Student,
-    StudentStatus,
     student_id_validator,
 )
 
@@ -269,42 +269,3 @@ def check_target_group(group: Group | None, data: dict) -> None:
 def full_name(data: dict | None) -> str:
     data = data or {}
     return " ".join(p for p in (data.get("last_name"), data.get("first_name"), data.get("patronymic")) if p)
-
-
-def create_student(item: OrderItem, *, actor) -> Student:
-    """The student admitted by ``item`` (called while the admission order is applied, in its transaction).
-
-    Everything is checked again, the uniqueness of the student ID and PINFL above all: a student entered
-    meanwhile refuses the whole order with a message naming the row."""
-    try:
-        data = clean_admission_data(item.admission_data or {}, order=item.order, item=item)
-        check_target_group(item.target_group, data)
-    except ValidationError as exc:
-        row = item.order.items.filter(pk__lte=item.pk).count()
-        who = {"row": row, "name": full_name(item.admission_data)}
-        raise ValidationError(
-            {
-                "items": [
-                    _("Row %(row)s (%(name)s): %(message)s") % {**who, "message": m} for m in exc.messages
-                ]
-            }
-        ) from exc
-    person = {key: data[key] for key in FIELDS if key not in ("programme", "birth_date")}
-    student = Student(
-        **person,
-        birth_date=dt.date.fromisoformat(data["birth_date"]),
-        programme_id=data["programme"],
-        faculty_id=item.order.faculty_id,
-        status=StudentStatus.STUDYING,
-        group=item.target_group,
-        group_assigned_at=timezone.now() if item.target_group_id else None,
-        created_by=actor,
-    )
-    student.full_clean()
-    student.save()
-    return student
-
-
-def admission_orders():
-    """Every admission order with its faculty, oldest first (for the compliance evaluator); one query."""
-    return Order.objects.filter(kind=OrderKind.ADMISSION).select_related("faculty").order_by("date", "pk")

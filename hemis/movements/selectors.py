@@ -150,3 +150,8 @@ def admission_orders_grouping():
         .select_related("faculty")
         .order_by("date", "pk")
     )
+
+
+def admission_orders():
+    """Every admission order with its faculty, oldest first (for the compliance evaluator); one query."""
+    return Order.objects.filter(kind=OrderKind.ADMISSION).select_related("faculty").order_by("date", "pk")

@@ -13,8 +13,7 @@ urlpatterns = [
     path("", include("hemis.web.academics.urls")),
     # -- issue 5: programmes (academics_…), curricula (curricula_…), students (students_…), orders (orders_…) --
     path("curricula/", include("hemis.web.curricula.urls")),
-    path("orders/", include("hemis.web.orders.urls")),
-    path("admission/", include("hemis.web.admission.urls")),
+    path("", include("hemis.web.movements.urls")),
     path("", include("hemis.web.students.urls")),
     path("compliance/", include("hemis.web.compliance.urls")),
 ]

@@ -41,7 +41,7 @@ from hemis.access.policy.careers import (
 from hemis.access.policy.core import sees_personal_data
 from hemis.access.policy.curricula import curriculum_programmes, visible_curricula
 from hemis.access.policy.engine import allowed_actions, can, require, who_can
-from hemis.access.policy.movements import visible_orders
+from hemis.access.policy.movements import order_faculties, visible_orders
 from hemis.access.policy.org import editable_org_units, visible_org_units
 from hemis.access.policy.staff import (
     appointment_units,
@@ -100,6 +100,7 @@ __all__ = [
     "editable_org_units",
     "group_programmes",
     "may_manage_programmes_in",
+    "order_faculties",
     "password_resettable_users",
     "programme_faculties",
     "require",

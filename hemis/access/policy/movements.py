@@ -20,3 +20,11 @@ def visible_orders(principal: Principal):
     from hemis.movements.models import Order
 
     return scoped(principal, "orders.view", Order, "faculty__path")
+
+
+def order_faculties(principal: Principal):
+    """Faculties the active role may prepare student orders for, admission orders included (a dean's
+    office: its own faculty; none without ``orders.edit``)."""
+    from hemis.org.models import OrgUnit, StructureType
+
+    return scoped(principal, "orders.edit", OrgUnit, "path").filter(structure_type=StructureType.FACULTY)

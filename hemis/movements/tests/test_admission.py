@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from hemis.movements import admission
 from hemis.movements.enums import OrderKind, OrderStatus
 from hemis.movements.models import Order, OrderItem
+from hemis.movements.services.admission import create_student
 from hemis.students.models import Student, StudentStatus
 from hemis.testing import factories as f
 
@@ -192,7 +193,7 @@ def test_create_student_makes_a_studying_student_in_the_group(uni, order, chem_p
     group = f.GroupFactory(faculty=uni["chem"], programme=chem_programme, course=1, name="KT-01-25")
     data = admission.clean_admission_data(person(chem_programme), order=order)
     item = OrderItem.objects.create(order=order, admission_data=data, target_group=group)
-    student = admission.create_student(item, actor=superadmin)
+    student = create_student(item=item, actor=superadmin)
     student.refresh_from_db()
     assert (student.full_name, student.student_id_number, student.pinfl) == (
         "Toshmatov Jasur Baxtiyor oʻgʻli",
@@ -214,7 +215,7 @@ def test_create_student_makes_a_studying_student_in_the_group(uni, order, chem_p
 def test_create_student_without_group_leaves_it_unassigned(order, chem_programme, superadmin):
     data = admission.clean_admission_data(person(chem_programme), order=order)
     item = OrderItem.objects.create(order=order, admission_data=data)
-    student = admission.create_student(item, actor=superadmin)
+    student = create_student(item=item, actor=superadmin)
     assert (student.group, student.group_assigned_at) == (None, None)
 
 
@@ -228,7 +229,7 @@ def test_create_student_refuses_an_id_taken_meanwhile_naming_the_row(order, chem
     )
     f.StudentFactory(student_id_number="400251200002", group=None)
     with pytest.raises(ValidationError) as exc:
-        admission.create_student(second, actor=superadmin)
+        create_student(item=second, actor=superadmin)
     assert exc.value.message_dict == {
         "items": ["Row 2 (Toshmatov Jasur Baxtiyor oʻgʻli): A student with this student ID already exists."]
     }

@@ -8,9 +8,10 @@ from django.core.exceptions import ValidationError
 from openpyxl import Workbook, load_workbook
 
 from hemis.audit.models import AuditEvent
-from hemis.movements import admission_import, services
+from hemis.movements import services
 from hemis.movements.enums import OrderKind, OrderStatus
 from hemis.movements.models import Order, OrderItem
+from hemis.movements.services import admission_import
 from hemis.movements.tests.test_admission import ORDER_DATE, draft_order
 from hemis.students.models import Student, StudentStatus
 from hemis.testing import factories as f

@@ -26,6 +26,7 @@ from hemis.core.imports import RowError, cell_text, check_row_count, first_sheet
 from hemis.movements import admission
 from hemis.movements.enums import OrderKind, OrderStatus
 from hemis.movements.models import Order
+from hemis.movements.services.orders import add_item, prepare_order
 from hemis.students.models import Group
 
 MAX_ROWS = 2000
@@ -253,8 +254,6 @@ def import_admission(
 
     Returns (order, imported count, errors); with errors nothing was saved and the order is None when
     it was to be created. A ValidationError is raised for an unusable file or order."""
-    from hemis.movements import services
-
     existing = order
     if existing is not None:
         _draft_admission(existing)
@@ -263,12 +262,12 @@ def import_admission(
     if errors:
         return existing, 0, errors
     if existing is None:
-        order = services.prepare_order(
+        order = prepare_order(
             actor=actor, kind=OrderKind.ADMISSION, number=number, date=date, faculty=faculty
         )
     for row, data, group in good:
         try:
-            services.add_item(actor=actor, order=order, admission_data=data, target_group=group)
+            add_item(actor=actor, order=order, admission_data=data, target_group=group)
         except ValidationError as exc:  # a rule the pre-check does not know: report it, save nothing
             transaction.set_rollback(True)
             return existing, 0, _errors_of(row, exc)

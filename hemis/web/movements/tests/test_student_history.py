@@ -1,4 +1,4 @@
-"""The partial web/orders/_student_history.html that the student page includes."""
+"""The partial web/movements/_student_history.html that the student page includes."""
 
 import datetime as dt
 
@@ -28,7 +28,7 @@ def test_history_shows_each_applied_order(uni, dean_chemistry, student_in_group)
     )
     with translation.override("en"):
         html = render_to_string(
-            "web/orders/_student_history.html", {"history": selectors.student_history(student_in_group)}
+            "web/movements/_student_history.html", {"history": selectors.student_history(student_in_group)}
         )
     assert "№ 12-son</a>, 01.09.2025" in html
     assert "Studying → Academic leave" in html

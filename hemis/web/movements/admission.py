@@ -4,7 +4,6 @@ and the students they become once the order is applied (the order pages of ``ord
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,22 +14,23 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from hemis.academics.models import Programme
 from hemis.access import policy
-from hemis.core.excel import XLSX, xlsx_response
-from hemis.movements import admission, admission_import, services
+from hemis.core.excel import XLSX
+from hemis.movements import admission, services
 from hemis.movements.enums import OrderKind, OrderStatus
 from hemis.movements.models import Order, OrderItem
-from hemis.org.models import OrgUnit, StructureType
+from hemis.movements.services import admission_import
 from hemis.students.models import PaymentForm
-from hemis.web.admission.forms import (
+from hemis.web.forms import add_service_errors
+from hemis.web.movements.forms import (
     AdmissionFilterForm,
     AdmissionOrderForm,
     ImportForm,
     ImportNewOrderForm,
     PersonForm,
 )
+from hemis.web.pages import paginate, xlsx_export
 
 VIEW, EDIT, APPLY = "orders.view", "orders.edit", "orders.apply"
-PAGE_SIZE = 50
 MAX_BYTES = 10 * 1024 * 1024
 PAYMENT_LABELS = dict(PaymentForm.choices)
 
@@ -56,21 +56,7 @@ def _editable(request, pk: int) -> Order | None:
 
 def _faculties(request):
     """The faculties whose admission orders the active role prepares (a dean's office: its own)."""
-    units = policy.visible_org_units(request.principal).filter(
-        structure_type=StructureType.FACULTY, active=True
-    )
-    pks = [unit.pk for unit in units if policy.can(request.principal, EDIT, unit)]
-    return OrgUnit.objects.filter(pk__in=pks).order_by("path")
-
-
-def _onto_form(form, error: ValidationError, rename: dict | None = None) -> None:
-    rename = rename or {}
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, errors in error.error_dict.items():
-        name = rename.get(name, name)
-        form.add_error(name if name in form.fields else None, errors)
+    return policy.order_faculties(request.principal).filter(active=True).order_by("path")
 
 
 def _student_url(student_id: int | None) -> str | None:
@@ -102,10 +88,10 @@ def admission_list(request):
     form, _filters, rows = _filtered(request)
     context = {
         "form": form,
-        "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
+        "page": paginate(request, rows),
         "can_edit": policy.can(request.principal, EDIT),
     }
-    return render(request, "web/admission/list.html", context)
+    return render(request, "web/movements/admission_list.html", context)
 
 
 @login_required
@@ -124,12 +110,17 @@ def admission_export(request):
         )
         for o in rows
     ]
-    services.record_export(
-        actor=request.user, filters={"kind": OrderKind.ADMISSION, **filters}, rows=len(data)
-    )
     headers = [_("Order number"), _("Order date"), _("Faculty"), _("Title"), _("Admitted"), _("Status")]
     headers.append(_("Applied at"))
-    return xlsx_response(filename="admission-orders.xlsx", title=_("Admission"), headers=headers, rows=data)
+    return xlsx_export(
+        request,
+        action="movements.order.exported",
+        filename="admission-orders.xlsx",
+        title=_("Admission"),
+        headers=headers,
+        rows=data,
+        filters={"kind": OrderKind.ADMISSION, **filters},
+    )
 
 
 @login_required
@@ -142,12 +133,12 @@ def admission_create(request):
         try:
             order = services.prepare_order(actor=request.user, kind=OrderKind.ADMISSION, **form.cleaned_data)
         except ValidationError as error:
-            _onto_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Admission order prepared: now add the admitted people."))
             return redirect("web:admission_order", pk=order.pk)
     status = 400 if request.method == "POST" else 200
-    return render(request, "web/admission/order_form.html", {"form": form}, status=status)
+    return render(request, "web/movements/admission_order_form.html", {"form": form}, status=status)
 
 
 # --- one order ------------------------------------------------------------------------------------
@@ -183,7 +174,7 @@ def admission_order(request, pk: int):
         "can_edit": can_edit,
         "can_apply": draft and policy.can(request.principal, APPLY, order),
     }
-    return render(request, "web/admission/order.html", context)
+    return render(request, "web/movements/admission_order.html", context)
 
 
 def _person_form(order: Order, data=None) -> PersonForm:
@@ -208,7 +199,7 @@ def admission_add(request, pk: int):
                 target_group=form.cleaned_data["target_group"],
             )
         except ValidationError as error:
-            _onto_form(form, error, rename={"admission_data": "__all__"})
+            add_service_errors(form, error, rename={"admission_data": "__all__"})
         else:
             name = admission.full_name(item.admission_data)
             messages.success(request, _("%(name)s added to the order.") % {"name": name})
@@ -216,7 +207,9 @@ def admission_add(request, pk: int):
                 return redirect("web:admission_add", pk=order.pk)
             return redirect("web:admission_order", pk=order.pk)
     status = 400 if request.method == "POST" else 200
-    return render(request, "web/admission/person_form.html", {"form": form, "order": order}, status=status)
+    return render(
+        request, "web/movements/admission_person_form.html", {"form": form, "order": order}, status=status
+    )
 
 
 @login_required
@@ -252,7 +245,7 @@ def _run_import(request, form, **target):
             actor=request.user, content=upload.read(), filename=upload.name, **target
         )
     except ValidationError as error:
-        _onto_form(form, error)
+        add_service_errors(form, error)
         return None, []
     if not errors:
         messages.success(
@@ -272,7 +265,7 @@ def _import_page(request, form, errors, order=None):
         "required": admission_import.REQUIRED_COLUMNS,
     }
     status = 400 if (form.errors or errors) else 200
-    return render(request, "web/admission/import.html", context, status=status)
+    return render(request, "web/movements/admission_import.html", context, status=status)
 
 
 @login_required

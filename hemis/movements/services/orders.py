@@ -13,9 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hemis.audit import services as audit
-from hemis.movements import selectors
+from hemis.movements import admission, selectors
 from hemis.movements.enums import OrderKind, OrderStatus
 from hemis.movements.models import Order, OrderItem
+from hemis.movements.services.admission import create_student
 from hemis.movements.transitions import ITEM_FIELDS, TABLE, State, next_state
 from hemis.org.models import OrgUnit
 from hemis.students.models import Group, Student
@@ -121,7 +122,6 @@ def _refuse_reversal_items(order: Order) -> None:
 
 
 def _admission_item(order: Order, *, student, admission_data, target_group, note: str) -> OrderItem:
-    from hemis.movements import admission  # written alongside; imported late on purpose
 
     if student is not None:
         raise ValidationError(
@@ -244,9 +244,7 @@ def _move(student: Student, after: State, now: dt.datetime) -> None:
 
 
 def _admit(item: OrderItem, *, actor) -> None:
-    from hemis.movements import admission  # written alongside; imported late on purpose
-
-    item.student = admission.create_student(item, actor=actor)
+    item.student = create_student(item=item, actor=actor)
     _snapshot(item, None, State.of(item.student))
     item.save(update_fields=["student", *SNAPSHOT_FIELDS])
 
@@ -350,7 +348,3 @@ def prepare_reversal(*, actor, order: Order, number: str, date: dt.date) -> Orde
 def reversal_refusal(order: Order) -> str | None:
     """Why ``order`` cannot be reversed (None: it can), for the pages."""
     return _reversal_refusal(order)
-
-
-def record_export(*, actor, filters: dict, rows: int) -> None:
-    audit.record(actor=actor, action="movements.order.exported", data={"filters": filters, "rows": rows})

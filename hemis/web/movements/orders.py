@@ -3,24 +3,23 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hemis.access import policy
-from hemis.core.excel import xlsx_response
 from hemis.movements import selectors, services
 from hemis.movements.enums import OrderKind, OrderStatus
 from hemis.movements.models import Order, OrderItem
 from hemis.movements.transitions import OPTIONAL, REQUIRED, TABLE
 from hemis.org.models import StructureType
 from hemis.students.models import StudentStatus
-from hemis.web.orders.forms import ItemForm, OrderFilterForm, OrderForm, ReversalForm
+from hemis.web.forms import call_service
+from hemis.web.movements.forms import ItemForm, OrderFilterForm, OrderForm, ReversalForm
+from hemis.web.pages import paginate, xlsx_export
 
 VIEW, EDIT, APPLY = "orders.view", "orders.edit", "orders.apply"
-PAGE_SIZE = 50
 
 
 def _visible(request):
@@ -33,21 +32,14 @@ def _order(request, pk: int) -> Order:
 
 
 def _faculties(request):
+    """The faculties the list filter offers (a university-wide role's)."""
     units = policy.visible_org_units(request.principal)
     return units.filter(structure_type=StructureType.FACULTY).order_by("path")
 
 
-def _save(form, call, **kwargs):
-    """Run the service; its refusal goes onto the form (on the field it names). None when refused."""
-    try:
-        return call(**kwargs, **form.cleaned_data)
-    except ValidationError as error:
-        if not hasattr(error, "error_dict"):
-            form.add_error(None, error)
-            return None
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-        return None
+def _order_faculties(request):
+    """The faculties an order may be prepared for (a dean's office: its own)."""
+    return policy.order_faculties(request.principal).order_by("path")
 
 
 def _refused(request, error: ValidationError, order: Order):
@@ -68,19 +60,17 @@ def order_list(request):
     form, rows = _filtered(request)
     context = {
         "form": form,
-        "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
+        "page": paginate(request, rows),
         "can_edit": policy.can(request.principal, EDIT),
     }
-    return render(request, "web/orders/list.html", context)
+    return render(request, "web/movements/order_list.html", context)
 
 
 @login_required
 @require_GET
 def order_export(request):
     form, rows = _filtered(request)
-    rows = list(rows)
     filters = {k: getattr(v, "code", v) for k, v in form.filters().items()}
-    services.record_export(actor=request.user, filters=filters, rows=len(rows))
     headers = [_("Order number"), _("Order date"), _("Kind of order"), _("Faculty"), _("Title")]
     headers += [_("Students"), _("Status"), _("Applied at")]
     data = (
@@ -96,8 +86,14 @@ def order_export(request):
         ]
         for o in rows
     )
-    return xlsx_response(
-        filename="student-orders.xlsx", title=_("Student orders"), headers=headers, rows=data
+    return xlsx_export(
+        request,
+        action="movements.order.exported",
+        filename="student-orders.xlsx",
+        title=_("Student orders"),
+        headers=headers,
+        rows=data,
+        filters=filters,
     )
 
 
@@ -105,15 +101,15 @@ def order_export(request):
 @require_http_methods(["GET", "POST"])
 def order_create(request):
     policy.require(request.principal, EDIT)
-    form = OrderForm(request.POST or None, faculties=_faculties(request))
+    form = OrderForm(request.POST or None, faculties=_order_faculties(request))
     if request.method == "POST" and form.is_valid():
         policy.require(request.principal, EDIT, form.cleaned_data["faculty"])
-        order = _save(form, services.prepare_order, actor=request.user)
+        order = call_service(form, services.prepare_order, actor=request.user, **form.cleaned_data)
         if order is not None:
             messages.success(request, _("Order prepared: now add its students."))
             return redirect("web:orders_detail", pk=order.pk)
     status = 400 if request.method == "POST" else 200
-    return render(request, "web/orders/form.html", {"form": form}, status=status)
+    return render(request, "web/movements/order_form.html", {"form": form}, status=status)
 
 
 def _admission_url(order: Order) -> str | None:
@@ -142,7 +138,7 @@ def order_detail(request, pk: int):
         "fields": TABLE[order.kind].fields if order.kind in TABLE else {},
         "admission_url": _admission_url(order) if order.kind == OrderKind.ADMISSION else None,
     }
-    return render(request, "web/orders/detail.html", context)
+    return render(request, "web/movements/order_detail.html", context)
 
 
 def _draft_for_edit(request, pk: int) -> Order:
@@ -167,13 +163,17 @@ def order_edit(request, pk: int):
     if order.status != OrderStatus.DRAFT:
         return _not_draft(request, order)
     initial = {"number": order.number, "date": order.date, "title": order.title}
-    form = OrderForm(request.POST or None, initial=initial, faculties=_faculties(request), editing=True)
+    form = OrderForm(request.POST or None, initial=initial, faculties=_order_faculties(request), editing=True)
     saved = request.method == "POST" and form.is_valid()
-    if saved and _save(form, services.update_order, actor=request.user, order=order) is not None:
+    if (
+        saved
+        and call_service(form, services.update_order, actor=request.user, order=order, **form.cleaned_data)
+        is not None
+    ):
         messages.success(request, _("Order saved."))
         return redirect("web:orders_detail", pk=order.pk)
     status = 400 if request.method == "POST" else 200
-    return render(request, "web/orders/form.html", {"form": form, "order": order}, status=status)
+    return render(request, "web/movements/order_form.html", {"form": form, "order": order}, status=status)
 
 
 @login_required
@@ -186,7 +186,7 @@ def order_delete(request, pk: int):
         services.delete_order(actor=request.user, order=order)
         messages.success(request, _("Prepared order deleted."))
         return redirect("web:orders_list")
-    return render(request, "web/orders/delete.html", {"order": order})
+    return render(request, "web/movements/order_delete.html", {"order": order})
 
 
 def _item_form(request, order: Order, data=None) -> ItemForm:
@@ -218,12 +218,16 @@ def item_add(request, pk: int):
         return redirect("web:orders_detail", pk=order.pk)
     form = _item_form(request, order, request.POST or None)
     posted = request.method == "POST" and form.is_valid()
-    if posted and _save(form, services.add_item, actor=request.user, order=order) is not None:
+    if (
+        posted
+        and call_service(form, services.add_item, actor=request.user, order=order, **form.cleaned_data)
+        is not None
+    ):
         messages.success(request, _("Student added to the order."))
         return redirect("web:orders_detail", pk=order.pk)
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "order": order, "movement": TABLE[order.kind]}
-    return render(request, "web/orders/item_form.html", context, status=status)
+    return render(request, "web/movements/item_form.html", context, status=status)
 
 
 @login_required
@@ -267,7 +271,7 @@ def order_apply(request, pk: int):
         "errors": errors,
         "blocked": any(r.errors for r in rows) or not rows,
     }
-    return render(request, "web/orders/apply.html", context, status=400 if errors else 200)
+    return render(request, "web/movements/order_apply.html", context, status=400 if errors else 200)
 
 
 @login_required
@@ -281,12 +285,14 @@ def order_reverse(request, pk: int):
         return redirect("web:orders_detail", pk=order.pk)
     form = ReversalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        reversal = _save(form, services.prepare_reversal, actor=request.user, order=order)
+        reversal = call_service(
+            form, services.prepare_reversal, actor=request.user, order=order, **form.cleaned_data
+        )
         if reversal is not None:
             messages.success(request, _("Reversal prepared: check it and apply it."))
             return redirect("web:orders_detail", pk=reversal.pk)
     status = 400 if request.method == "POST" else 200
-    return render(request, "web/orders/reverse.html", {"form": form, "order": order}, status=status)
+    return render(request, "web/movements/order_reverse.html", {"form": form, "order": order}, status=status)
 
 
 def _field_names(movement, need: str) -> list[str]:
@@ -309,4 +315,4 @@ def transitions(request):
         }
         for kind, movement in TABLE.items()
     ]
-    return render(request, "web/orders/transitions.html", {"rows": rows})
+    return render(request, "web/movements/transitions.html", {"rows": rows})
