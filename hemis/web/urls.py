@@ -1,3 +1,6 @@
+"""The "web" namespace: one include per domain sub-package of ``hemis/web/`` (each names its paths from
+the site root, e.g. ``hemis/web/movements/urls.py`` holds /orders/ and /admission/)."""
+
 from django.urls import include, path
 
 app_name = "web"
@@ -7,12 +10,11 @@ urlpatterns = [
     path("", include("hemis.web.access.urls")),
     path("", include("hemis.web.audit.urls")),
     path("", include("hemis.web.classifiers.urls")),
-    path("structure/", include("hemis.web.org.urls")),
-    path("staff/", include("hemis.web.staff.urls")),
-    path("careers/", include("hemis.web.careers.urls")),
+    path("", include("hemis.web.org.urls")),
+    path("", include("hemis.web.staff.urls")),
+    path("", include("hemis.web.careers.urls")),
     path("", include("hemis.web.academics.urls")),
-    # -- issue 5: programmes (academics_…), curricula (curricula_…), students (students_…), orders (orders_…) --
-    path("curricula/", include("hemis.web.curricula.urls")),
+    path("", include("hemis.web.curricula.urls")),
     path("", include("hemis.web.movements.urls")),
     path("", include("hemis.web.students.urls")),
     path("compliance/", include("hemis.web.compliance.urls")),

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from hemis.academics.models import GradeBand, MarkingSystem
-from hemis.academics.services._common import NAMES, assign, snapshot
+from hemis.academics.services.common import NAMES, assign, snapshot
 from hemis.audit import services as audit
 
 FIELDS = ("code", *NAMES, "pass_border", "max_value", "is_active")

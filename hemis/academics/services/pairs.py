@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from hemis.academics.models import AcademicYear, LessonPair
-from hemis.academics.services._common import assign, snapshot
+from hemis.academics.services.common import assign, snapshot
 from hemis.audit import services as audit
 
 FIELDS = ("number", "start_time", "end_time")

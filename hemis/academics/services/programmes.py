@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hemis.academics.models import EducationType, Programme
-from hemis.academics.services._common import NAMES, assign, snapshot
+from hemis.academics.services.common import NAMES, assign, snapshot
 from hemis.audit import services as audit
 from hemis.org.models import OrgUnit, StructureType
 

@@ -9,7 +9,7 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from hemis.academics.models import AcademicYear, RatingCriterion
-from hemis.academics.services._common import NAMES, assign, snapshot
+from hemis.academics.services.common import NAMES, assign, snapshot
 from hemis.audit import services as audit
 
 FIELDS = (*NAMES, "target", "weight", "max_points")

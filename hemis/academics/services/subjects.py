@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hemis.academics.models import Subject
-from hemis.academics.services._common import NAMES, assign, snapshot
+from hemis.academics.services.common import NAMES, assign, snapshot
 from hemis.audit import services as audit
 from hemis.core.excel import workbook_bytes
 from hemis.core.imports import RowError, cell_text, check_row_count, first_sheet

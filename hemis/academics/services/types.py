@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from hemis.academics.enums import FinalExamType
 from hemis.academics.models import ControlType, StatementType
-from hemis.academics.services._common import NAMES, assign, snapshot
+from hemis.academics.services.common import NAMES, assign, snapshot
 from hemis.audit import services as audit
 
 TYPE_FIELDS = ("code", *NAMES, "is_active")

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hemis.academics.models import AcademicYear, Semester
-from hemis.academics.services._common import assign, snapshot
+from hemis.academics.services.common import assign, snapshot
 from hemis.audit import services as audit
 
 YEAR_FIELDS = ("name", "start_date", "end_date")

@@ -16,7 +16,7 @@ from hemis.students import selectors
 from hemis.students.services import students as services
 from hemis.web.forms import add_service_errors
 from hemis.web.pages import paginate, stamped, xlsx_export
-from hemis.web.students import achievements as achievement_views
+from hemis.web.students import achievements
 from hemis.web.students.common import visible_student
 from hemis.web.students.forms import StudentFilterForm, StudentForm
 from hemis.web.templatetags.hemis_tags import masked
@@ -135,7 +135,7 @@ def student_detail(request, pk: int):
     if context["show_history"]:
         context["history"] = movement_selectors.student_history(student)
     if context["show_achievements"]:
-        context.update(achievement_views.student_panel(request, student))
+        context.update(achievements.student_panel(request, student))
     return render(request, "web/students/student.html", context)
 
 
