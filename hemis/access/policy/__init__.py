@@ -40,7 +40,7 @@ from hemis.access.policy.careers import (
 )
 from hemis.access.policy.core import sees_personal_data
 from hemis.access.policy.curricula import curriculum_programmes, visible_curricula
-from hemis.access.policy.engine import allowed_actions, can, require, who_can
+from hemis.access.policy.engine import allowed_actions, can, require, university_wide, who_can
 from hemis.access.policy.movements import order_faculties, visible_orders
 from hemis.access.policy.org import editable_org_units, visible_org_units
 from hemis.access.policy.staff import (
@@ -105,6 +105,7 @@ __all__ = [
     "programme_faculties",
     "require",
     "sees_personal_data",
+    "university_wide",
     "visible_achievements",
     "visible_career_employees",
     "visible_competitions",

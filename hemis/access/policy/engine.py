@@ -94,12 +94,19 @@ def _is_own_record(obj: object) -> bool:
     return getattr(getattr(obj, "_meta", None), "label", "") in {"students.Student", "staff.Employee"}
 
 
+def university_wide(principal: Principal) -> bool:
+    """Whether the active role reaches the whole university (its pages may offer every faculty)."""
+    active = principal.active
+    if active is None:
+        return False
+    return active.scope == Scope.UNIVERSITY or (active.unit is None and active.scope != Scope.OWN)
+
+
 def scope_q(principal: Principal, path_field: str) -> Q | None:
     """A filter on ``path_field`` (a path of an OrgUnit) for the active scope; None = everything."""
-    active = principal.active
-    if active.scope == Scope.UNIVERSITY or (active.unit is None and active.scope != Scope.OWN):
+    if university_wide(principal):
         return None
-    return Q(**{f"{path_field}__startswith": active.unit.path})
+    return Q(**{f"{path_field}__startswith": principal.active.unit.path})
 
 
 def scoped(principal: Principal, action: str, model, path_field: str):

@@ -143,3 +143,22 @@ def test_who_can_lists_users_whose_scope_covers_the_object(world):
 def test_unknown_action_is_an_error_not_a_silent_no(world):
     with pytest.raises(KeyError):
         policy.can(acting("super_admin"), "no.such.action")
+
+
+@pytest.mark.parametrize(
+    ("role", "unit", "whole"),
+    [
+        ("super_admin", None, True),
+        ("management", None, True),
+        ("academic", None, True),
+        ("dean", "chem", False),
+        ("head", "inorganic", False),
+        ("teacher", "inorganic", False),
+    ],
+)
+def test_university_wide_by_role(uni, role, unit, whole):
+    assert policy.university_wide(acting(role, uni[unit] if unit else None)) is whole
+
+
+def test_a_student_is_never_university_wide(student_in_group):
+    assert policy.university_wide(build_principal(student_in_group.user, None)) is False

@@ -49,7 +49,7 @@ def _refused(request, error: ValidationError, order: Order):
 
 
 def _filtered(request):
-    university = request.principal.unit is None
+    university = policy.university_wide(request.principal)
     form = OrderFilterForm(request.GET, faculties=_faculties(request) if university else None)
     return form, selectors.orders(_visible(request), **form.filters())
 

@@ -9,7 +9,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from hemis.academics.models import Programme
 from hemis.access import policy
-from hemis.access.roles import Scope
 from hemis.movements import selectors as movement_selectors
 from hemis.org.models import OrgUnit
 from hemis.students import selectors
@@ -27,7 +26,7 @@ FILTERS += ("citizenship", "social_category", "without_group")
 
 def _filter_form(request, visible):
     principal = request.principal
-    university = principal.active.scope == Scope.UNIVERSITY
+    university = policy.university_wide(principal)
     faculties = (
         OrgUnit.objects.filter(pk__in=visible.values("faculty")).order_by("code") if university else None
     )
