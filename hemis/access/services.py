@@ -251,3 +251,18 @@ def record_role_switch(*, user: User, role: str, unit: OrgUnit | None) -> None:
         data={"role": role, "unit": unit.code if unit else None},
         role=role,
     )
+
+
+def record_login(*, user: User) -> None:
+    """Journal a successful log-in."""
+    audit.record(actor=user, action="auth.login", target=user)
+
+
+def record_login_failure(*, login: str) -> None:
+    """Journal a refused log-in with the login that was tried (cut to 150 characters: strangers type it)."""
+    audit.record(actor=None, action="auth.login_failed", data={"login": login[:150]})
+
+
+def record_logout(*, user: User) -> None:
+    """Journal a log-out."""
+    audit.record(actor=user, action="auth.logout", target=user)

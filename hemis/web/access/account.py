@@ -10,7 +10,6 @@ from django.views.decorators.http import require_POST
 
 from hemis.access import services as access_services
 from hemis.access.principal import SESSION_KEY
-from hemis.audit import services as audit
 from hemis.web.access.forms import LoginForm
 
 
@@ -21,20 +20,18 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        audit.record(actor=form.get_user(), action="auth.login", target=form.get_user())
+        access_services.record_login(user=form.get_user())
         return response
 
     def form_invalid(self, form):
-        audit.record(
-            actor=None, action="auth.login_failed", data={"login": (form.data.get("username") or "")[:150]}
-        )
+        access_services.record_login_failure(login=form.data.get("username") or "")
         return super().form_invalid(form)
 
 
 @require_POST
 def logout_view(request):
     if request.user.is_authenticated:
-        audit.record(actor=request.user, action="auth.logout", target=request.user)
+        access_services.record_logout(user=request.user)
     logout(request)
     return redirect("web:login")
 
