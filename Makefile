@@ -17,7 +17,7 @@ BASE_PYTHON ?= $(shell for p in python3.13 python3.12 python3 $$(ls -d /root/.py
 .PHONY: help run serve test lint bench demo-reset clean
 
 help:
-	@echo "make run   - install, migrate, load the demo university, serve at http://$(HOST):$(PORT)"
+	@echo "make run   - install, migrate, load the demo university, serve at http://$(HOST):$(PORT) (with a worker and the scheduler)"
 	@echo "make test  - install test needs, lint, run the whole suite on SQLite and on PostgreSQL"
 	@echo "make bench - run the benchmarks, results in bench/results/"
 
@@ -43,8 +43,8 @@ run: $(VENV)/.installed var/secret_key
 	@echo ""
 	@echo "OpenHEMIS is at http://$(HOST):$(PORT)  — password for every demo login: hemis-demo"
 	@$(PY) manage.py demo_logins
-	HTTPS=0 $(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 3 --threads 2 \
-		--access-logfile - --error-logfile - --forwarded-allow-ips=127.0.0.1
+	@# The web server, one task worker and the scheduler, stopped together (Ctrl-C, or one of them dying).
+	VENV=$(VENV) bash scripts/serve-demo.sh $(HOST) $(PORT)
 
 test: $(VENV)/.installed-dev
 	bash scripts/install-test-deps.sh

@@ -53,11 +53,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "js_lib_htmx",
     "rest_framework",
     "drf_spectacular",
     "django_tasks_db",
     "axes",
     "hemis.core",
+    "hemis.jobs",
     "hemis.access",
     "hemis.audit",
     "hemis.classifiers",
@@ -233,6 +235,26 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {"TITLE": "OpenHEMIS API", "VERSION": "0.1.0", "SERVE_INCLUDE_SCHEMA": False}
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# What the scheduler (`manage.py run_scheduler`) starts, and when (local time); see hemis/jobs/scheduler.py.
+# Titles are msgids, translated when the job page is shown.
+PERIODIC_JOBS = {
+    "staff.refresh_statuses": {
+        "task": "hemis.staff.tasks.refresh_staff_statuses",
+        "title": "Staff status refresh",
+        "view_action": "staff.view",
+        "result_url": "web:staff_employees",
+        "every": "day",
+        "at": "00:05",
+    },
+    "compliance.refresh": {
+        "task": "hemis.compliance.tasks.refresh_compliance",
+        "title": "Compliance refresh",  # the msgid of the on-demand refresh (hemis/web/compliance/views.py)
+        "view_action": "compliance.view",
+        "result_url": "web:compliance_index",
+        "every": "day",
+        "at": "02:00",
+    },
+}
 
 # --- logging: one JSON object a line, for the journal of the host --------------------------------
 LOGGING = {

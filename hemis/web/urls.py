@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("hemis.web.movements.urls")),
     path("", include("hemis.web.students.urls")),
     path("compliance/", include("hemis.web.compliance.urls")),
+    path("jobs/", include("hemis.web.jobs.urls")),
 ]

@@ -20,6 +20,7 @@ from hemis.access.policy import (
     compliance,
     core,
     curricula,
+    jobs,
     movements,
     org,
     staff,
@@ -41,6 +42,7 @@ from hemis.access.policy.careers import (
 from hemis.access.policy.core import sees_personal_data
 from hemis.access.policy.curricula import curriculum_programmes, visible_curricula
 from hemis.access.policy.engine import allowed_actions, can, require, university_wide, who_can
+from hemis.access.policy.jobs import visible_jobs
 from hemis.access.policy.movements import order_faculties, visible_orders
 from hemis.access.policy.org import editable_org_units, visible_org_units
 from hemis.access.policy.staff import (
@@ -60,6 +62,7 @@ from hemis.access.policy.students import (
 
 DOMAINS = (
     core,
+    jobs,
     access,
     audit,
     classifiers,
@@ -112,6 +115,7 @@ __all__ = [
     "visible_curricula",
     "visible_employees",
     "visible_groups",
+    "visible_jobs",
     "visible_orders",
     "visible_org_units",
     "visible_programmes",

@@ -4,6 +4,7 @@ The employee's stored status follows the events (``refresh_status``); the truth 
 """
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.db import transaction
 from django.utils import timezone
@@ -39,18 +40,23 @@ def refresh_status(employee: Employee, on: dt.date | None = None) -> str:
     return status
 
 
-def refresh_statuses(on: dt.date | None = None) -> int:
-    """Bring every stored status up to date (run daily: vacations start and end by themselves)."""
+def refresh_statuses(on: dt.date | None = None, *, report: Callable[..., object] | None = None) -> int:
+    """Bring every stored status up to date (run daily: vacations start and end by themselves).
+
+    ``report(done=, total=)`` hears of each employee checked (a background job's progress)."""
     on = on or timezone.localdate()
     events: dict[int, list[LabourEvent]] = {}
     for event in LabourEvent.objects.exclude(kind=K.POSITION_CHANGE).order_by("pk"):
         events.setdefault(event.employee_id, []).append(event)
     changed = 0
-    for employee in Employee.objects.filter(pk__in=list(events)).only("pk", "status"):
+    employees = Employee.objects.filter(pk__in=list(events)).only("pk", "status")
+    for done, employee in enumerate(employees, start=1):
         status = selectors.status_from_events(events[employee.pk], on)
         if status != employee.status:
             Employee.objects.filter(pk=employee.pk).update(status=status, updated_at=timezone.now())
             changed += 1
+        if report is not None:
+            report(done=done, total=len(events))
     return changed
 
 
