@@ -42,6 +42,8 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
+from hemis.compliance import selectors as compliance_selectors  # noqa: E402
+from hemis.compliance import services as compliance_services  # noqa: E402
 from hemis.students.models import Student  # noqa: E402
 
 
@@ -74,6 +76,13 @@ def page(client: Client, url: str) -> dict:
     }
 
 
+def side_by_side(timings: list[dict], url: str) -> dict:
+    """A page's median next to the home page's, for the same user in the same run."""
+    by_url = {t["url"]: t["median_ms"] for t in timings}
+    home, other = by_url["/"], by_url[url]
+    return {"url": url, "median_ms": other, "home_median_ms": home, "times_home": round(other / home, 2)}
+
+
 def detail_pages() -> list[str]:
     from hemis.curricula.models import Curriculum
     from hemis.movements.models import OrderItem
@@ -102,6 +111,11 @@ def main() -> None:
     seconds = timed(lambda: call_command("seed_demo", students=STUDENTS, force=True, verbosity=0))[0] / 1000
     results["measures"]["seed_demo_seconds"] = round(seconds, 1)
     results["measures"]["students_in_db"] = Student.objects.count()
+    # The compliance pages read the snapshot the scheduler computes nightly: compute it as that job
+    # does (before the pages are timed) and report how long the nightly run takes.
+    seconds = timed(lambda: compliance_services.refresh_snapshot())[0] / 1000
+    results["measures"]["compliance_refresh_s"] = round(seconds, 2)
+    results["measures"]["compliance_obligations"] = compliance_selectors.latest_snapshot().obligations_count
 
     pages = {}
     student_login = Student.objects.exclude(user=None).values_list("student_id_number", flat=True).first()
@@ -133,6 +147,7 @@ def main() -> None:
             "/programmes/achievements/",
         ],
         "academic": ["/academics/marking-systems/", "/structure/rooms/"],
+        "management": ["/compliance/processes/"],
     }
     for login in ("admin", "management", "hr", "academic", "dean", "head", "teacher", student_login):
         client = Client()
@@ -142,6 +157,9 @@ def main() -> None:
             urls += detail_pages()
         pages[login if login != student_login else "student"] = [page(client, url) for url in urls]
     results["measures"]["pages"] = pages
+    results["measures"]["compliance_page_vs_home"] = side_by_side(
+        pages["management"], "/compliance/processes/"
+    )
 
     client = Client()
     login_samples = timed(
