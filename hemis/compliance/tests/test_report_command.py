@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from hemis.access.models import RoleGrant
+from hemis.compliance import services
 from hemis.compliance.tests.conftest import at
 from hemis.compliance.tests.test_engine import MEASURED
 from hemis.compliance.tests.test_registry import EXPECTED_ROWS
@@ -34,7 +35,7 @@ def situation(db):
 
 def report(*args) -> list[dict]:
     out = StringIO()
-    call_command("compliance_report", "--json", *args, stdout=out)
+    call_command("compliance_report", "--json", *args, stdout=out, stderr=StringIO())
     return json.loads(out.getvalue())
 
 
@@ -95,3 +96,19 @@ def test_text_report_has_a_line_per_process(situation):
 def test_a_bad_date_is_refused(db):
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("compliance_report", "--json", "--today", "10.01.2026", stdout=StringIO())
+
+
+def test_the_stored_snapshot_is_reported_as_a_fresh_run_would_be(situation):
+    services.refresh_snapshot(today=dt.date(2026, 1, 10))
+    assert report("--snapshot") == report("--today", "2026-01-10")
+    assert report("--snapshot", "--role", "ict") == report("--today", "2026-01-10", "--role", "ict")
+
+
+def test_without_a_snapshot_the_stored_report_says_so(db):
+    with pytest.raises(CommandError, match="no compliance snapshot yet"):
+        call_command("compliance_report", "--snapshot", stdout=StringIO(), stderr=StringIO())
+
+
+def test_a_snapshot_has_its_own_day(situation):
+    with pytest.raises(CommandError, match="--today evaluates afresh"):
+        call_command("compliance_report", "--snapshot", "--today", "2026-01-10", stdout=StringIO())
