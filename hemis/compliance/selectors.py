@@ -1,8 +1,9 @@
 """Reads for the evaluators and for the pages of compliance and university settings."""
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from types import SimpleNamespace
+from typing import Any
 
 from django.db.models import Count
 
@@ -47,7 +48,7 @@ def _processes(snapshot: Snapshot, role: str | None) -> list[Process]:
     ]
 
 
-def _counts(row: dict) -> Counts:
+def _counts(row: Mapping[str, Any]) -> Counts:
     return Counts(on_time=row["on_time"], late=row["late"], pending=row["pending"], overdue=row["overdue"])
 
 
