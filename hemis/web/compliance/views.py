@@ -17,6 +17,7 @@ from hemis.core import services as core_services
 from hemis.core.models import UniversitySettings
 from hemis.jobs.services import start_job
 from hemis.web.compliance.forms import ComplianceFilterForm, UniversitySettingsForm
+from hemis.web.forms import add_service_errors
 
 
 @login_required
@@ -91,18 +92,8 @@ def settings_edit(request):
         try:
             core_services.update_university_settings(actor=request.user, **form.changes())
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The university settings have been saved."))
             return redirect("web:compliance_settings")
     return render(request, "web/settings/edit.html", {"form": form, "university": university})
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Put a service's errors on the form fields they name (the rest on top of the form)."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, messages_ in error.message_dict.items():
-        for message in messages_:
-            form.add_error(field if field in form.fields else None, message)
