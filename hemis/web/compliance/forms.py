@@ -4,10 +4,10 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from hemis.access.forms import DateInput
 from hemis.access.roles import RoleCode
 from hemis.compliance import registry
 from hemis.core.models import GpaMethod, StaffEntryDays, StudyWeek, UniversitySettings
+from hemis.web.forms import DateInput
 
 DATE_WIDGET = DateInput()  # DD.MM.YYYY with a translated placeholder
 
