@@ -21,7 +21,6 @@ from hemis.core.imports import cell_text
 from hemis.core.people import Gender, phone_validator, pinfl_validator
 from hemis.movements.enums import OrderKind, OrderStatus
 from hemis.movements.models import Order, OrderItem
-from hemis.movements.selectors import admission_orders  # noqa: F401 - the compliance app reads it here
 from hemis.students.models import (
     Accommodation,
     Citizenship,

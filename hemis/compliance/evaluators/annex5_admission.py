@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from hemis.compliance.evaluators._common import deans_by_faculty, measured
 from hemis.compliance.protocol import Context, Obligation, evaluator, local_date
-from hemis.movements import admission
+from hemis.movements import selectors as movement_selectors
 
 PROCESS = "annex5.p5"
 
@@ -21,7 +21,7 @@ PROCESS = "annex5.p5"
 @evaluator(PROCESS)
 def admitted_students_entered(context: Context) -> Iterator[Obligation]:
     deans = deans_by_faculty(context)
-    for order in admission.admission_orders():
+    for order in movement_selectors.admission_orders():
         due = context.due(PROCESS, order.date)
         if not measured(context, due):
             continue

@@ -24,7 +24,7 @@ from hemis.academics import selectors as academic_selectors
 from hemis.compliance.evaluators._common import academic_user, deans_by_faculty, measured
 from hemis.compliance.protocol import Context, Obligation, evaluator, local_date
 from hemis.curricula.models import Curriculum
-from hemis.students import achievements
+from hemis.students import selectors as student_selectors
 
 
 def _programmes(context: Context) -> list:
@@ -101,7 +101,7 @@ def curriculum_subjects_catalogued(context: Context) -> Iterator[Obligation]:
 
 @evaluator("annex5.p17")
 def achievements_entered(context: Context) -> Iterator[Obligation]:
-    for achievement in context.cached("annex5.achievements", achievements.achievements_for_compliance):
+    for achievement in context.cached("annex5.achievements", student_selectors.achievements_for_compliance):
         due = context.continuous_due(achievement.awarded_on)
         if not measured(context, due):
             continue

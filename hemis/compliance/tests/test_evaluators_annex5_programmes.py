@@ -12,8 +12,8 @@ from hemis.compliance.engine import Status
 from hemis.compliance.evaluators import annex5_programmes
 from hemis.compliance.tests.conftest import at
 from hemis.curricula.models import Curriculum, CurriculumSemester, CurriculumSubject
-from hemis.students import achievements
 from hemis.students.models import Achievement
+from hemis.students.services import achievements
 from hemis.testing import factories as f
 
 D = dt.date
