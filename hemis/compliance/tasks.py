@@ -2,10 +2,14 @@
 ``PERIODIC_JOBS`` entry "compliance.refresh") and on demand by management (the job page)."""
 
 from django.tasks import task
+from django.utils.translation import gettext_noop
 
 from hemis.compliance import services
 from hemis.jobs.models import Job
 from hemis.jobs.services import running
+
+# The job's title in settings.PERIODIC_JOBS: a msgid, translated when the job page shows it.
+TITLE = gettext_noop("Compliance refresh")
 
 
 @task()

@@ -60,6 +60,17 @@ class Entry:
             result_url=config.get("result_url", ""),
         )
 
+    def start(self, *, actor) -> Job:
+        """Start this job now (the scheduler's claimed period, or on demand with the user as actor)."""
+        return start_job(
+            task=import_string(self.task),
+            name=self.name,
+            title=self.title,
+            view_action=self.view_action,
+            actor=actor,
+            result_url=_url(self.result_url),
+        )
+
     def due_period(self, now: dt.datetime) -> str | None:
         """The key of the current period ("2026-12-04") if the job is due in it at ``now``, else None."""
         local = timezone.localtime(now)
@@ -95,22 +106,14 @@ class Scheduler:
             return None
         # Resolved before the claim: a task that cannot be imported leaves the period open for a
         # later tick, once it can.
-        task = import_string(entry.task)
-        result_url = _url(entry.result_url)
+        import_string(entry.task)
         with transaction.atomic():
             try:
                 with transaction.atomic():
                     run = ScheduledRun.objects.create(name=entry.name, period_key=period)
             except IntegrityError:
                 return None  # another scheduler claimed this period first
-            job = start_job(
-                task=task,
-                name=entry.name,
-                title=entry.title,
-                view_action=entry.view_action,
-                actor=None,
-                result_url=result_url,
-            )
+            job = entry.start(actor=None)
             run.job = job
             run.save(update_fields=["job"])
         logger.info("periodic job %s started for %s", entry.name, period, extra={"job": str(job.pk)})
@@ -121,6 +124,12 @@ class Scheduler:
         """A cheap look first, so that ticks after the claim do not fail an insert each time; the
         unique constraint, not this, is what decides between schedulers that tick together."""
         return ScheduledRun.objects.filter(name=name, period_key=period).exists()
+
+
+def start_now(name: str, *, actor) -> Job:
+    """Start the periodic job ``name`` of ``settings.PERIODIC_JOBS`` at once, outside its schedule
+    (a user asking for the nightly work now): one definition of the job for both ways of starting it."""
+    return Entry.parse(name, settings.PERIODIC_JOBS[name]).start(actor=actor)
 
 
 def _url(value: str) -> str:

@@ -8,14 +8,13 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hemis.access import policy
-from hemis.compliance import engine, registry, selectors, tasks
+from hemis.compliance import engine, registry, selectors
 from hemis.core import services as core_services
 from hemis.core.models import UniversitySettings
-from hemis.jobs.services import start_job
+from hemis.jobs import scheduler
 from hemis.web.compliance.forms import ComplianceFilterForm, UniversitySettingsForm
 from hemis.web.forms import add_service_errors
 
@@ -68,14 +67,7 @@ def process_detail(request, process_id: str):
 def refresh(request):
     """Recompute the snapshot now, as a background job; the job page shows its progress."""
     policy.require(request.principal, "compliance.refresh")
-    job = start_job(
-        task=tasks.refresh_compliance,
-        name="compliance.refresh",
-        title=gettext_noop("Compliance refresh"),  # a msgid: the job page translates it when shown
-        view_action="compliance.view",
-        actor=request.user,
-        result_url=reverse("web:compliance_index"),
-    )
+    job = scheduler.start_now("compliance.refresh", actor=request.user)  # the nightly job, now
     return redirect(reverse("web:job", kwargs={"pk": job.pk}))
 
 
