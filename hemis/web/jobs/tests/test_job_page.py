@@ -132,7 +132,10 @@ def test_who_may_not_see_the_result_gets_404_for_page_and_progress(client, recto
 def test_whoever_started_a_job_sees_it_even_without_the_action(client, dean_chemistry, outsider):
     job = make_job(started_by=dean_chemistry)
     client.force_login(dean_chemistry)
-    assert page(client, job).status_code == 200
+    response = page(client, job)
+    assert response.status_code == 200
+    assert response.context["job"] == job
+    assert "Regulation compliance" in response.content.decode()
     client.force_login(outsider)
     assert page(client, job).status_code == 404
 
