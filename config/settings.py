@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "hemis.curricula",
     "hemis.students",
     "hemis.movements",
+    "hemis.schedule",
     "hemis.compliance",
     "hemis.demo",
     "hemis.web",

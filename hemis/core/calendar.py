@@ -21,6 +21,8 @@ from functools import cache
 import holidays
 from django.utils.translation import get_language
 from holidays.countries import Uzbekistan
+from holidays.countries.uzbekistan import UzbekistanStaticHolidays
+from holidays.helpers import _normalize_tuple
 
 SUNDAY = 6
 ONE_DAY = dt.timedelta(days=1)
@@ -68,17 +70,63 @@ def _days_off(study_week: int, year: int) -> frozenset[dt.date]:
     return frozenset(d for d in days if d.year == year and not national.is_working_day(d))
 
 
+@cache
+def _transferred_working_days() -> dict[dt.date, dt.date]:
+    """National transfers: a weekend day made a working day → the weekday whose day off it paid for.
+
+    The package lists each transfer under the year of the day off as (month, day, from-month,
+    from-day[, from-year]); on the working day, that weekday's timetable runs."""
+    out: dict[dt.date, dt.date] = {}
+    for year, items in UzbekistanStaticHolidays.special_public_holidays.items():
+        for item in _normalize_tuple(items):
+            if len(item) < 4:
+                continue
+            from_year = item[4] if len(item) == 5 else year
+            out[dt.date(from_year, item[2], item[3])] = dt.date(year, item[0], item[1])
+    return out
+
+
 class WorkingCalendar:
-    def __init__(self, *, study_week: int | None = None, overrides: dict[dt.date, bool] | None = None):
+    def __init__(
+        self,
+        *,
+        study_week: int | None = None,
+        overrides: dict[dt.date, bool] | None = None,
+        timetable_weekdays: dict[dt.date, int] | None = None,
+    ):
         if study_week is None or overrides is None:
             from hemis.core.models import CalendarOverride, UniversitySettings
 
             if study_week is None:
                 study_week = UniversitySettings.current().study_week
             if overrides is None:
-                overrides = dict(CalendarOverride.objects.values_list("date", "is_working_day"))
+                rows = CalendarOverride.objects.values_list("date", "is_working_day", "timetable_weekday")
+                overrides = {}
+                timetable_weekdays = {}
+                for day, working, weekday in rows:
+                    overrides[day] = working
+                    if weekday:
+                        timetable_weekdays[day] = weekday
         self.study_week = study_week
         self.overrides = overrides
+        self.timetable_weekdays = timetable_weekdays or {}
+
+    def timetable_weekday(self, day: dt.date) -> int | None:
+        """The ISO weekday (1 = Monday) whose timetable runs on ``day``; None on a day off.
+
+        Usually the day's own weekday. A transferred working day (a Saturday worked in place of a
+        Thursday off) runs the timetable of the day it replaces; a local extra working day runs the
+        weekday its override names, or its own."""
+        if not self.is_working_day(day):
+            return None
+        local = self.timetable_weekdays.get(day)
+        if local:
+            return local
+        if day not in self.overrides:
+            replaced = _transferred_working_days().get(day)
+            if replaced is not None and self.is_weekend(day):
+                return replaced.isoweekday()
+        return day.isoweekday()
 
     def is_working_day(self, day: dt.date) -> bool:
         working = self.overrides.get(day)

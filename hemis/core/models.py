@@ -49,6 +49,18 @@ def localized(obj: object, field: str) -> str:
     return value or getattr(obj, f"{field}_uz", "")
 
 
+# ISO weekdays, as the timetable and the calendar name them.
+WEEKDAYS = [
+    (1, _("Monday")),
+    (2, _("Tuesday")),
+    (3, _("Wednesday")),
+    (4, _("Thursday")),
+    (5, _("Friday")),
+    (6, _("Saturday")),
+    (7, _("Sunday")),
+]
+
+
 class StudyWeek(models.IntegerChoices):
     FIVE_DAYS = 5, _("5-day week")
     SIX_DAYS = 6, _("6-day week")
@@ -110,6 +122,13 @@ class CalendarOverride(TimeStamped):
     date = models.DateField(_("date"), unique=True)
     is_working_day = models.BooleanField(_("working day"))
     reason = models.CharField(_("reason"), max_length=255)
+    # On an extra working day, the timetable of this weekday (1 = Monday … 7 = Sunday) runs.
+    timetable_weekday = models.PositiveSmallIntegerField(
+        _("timetable of weekday"),
+        null=True,
+        blank=True,
+        choices=WEEKDAYS,
+    )
 
     class Meta:
         verbose_name = _("calendar override")

@@ -114,18 +114,30 @@ def update_university_settings(*, actor, **changes: Any) -> UniversitySettings:
 
 
 def _override_snapshot(override: CalendarOverride) -> dict:
-    return {"date": override.date, "is_working_day": override.is_working_day, "reason": override.reason}
+    return {
+        "date": override.date,
+        "is_working_day": override.is_working_day,
+        "reason": override.reason,
+        "timetable_weekday": override.timetable_weekday,
+    }
 
 
 @transaction.atomic
-def add_override(*, date: dt.date, is_working_day: bool, reason: str, actor) -> CalendarOverride:
-    """Make ``date`` a working day or a day off for this university, whatever the national calendar says."""
+def add_override(
+    *, date: dt.date, is_working_day: bool, reason: str, actor, timetable_weekday: int | None = None
+) -> CalendarOverride:
+    """Make ``date`` a working day or a day off for this university, whatever the national calendar says.
+    An extra working day may run the timetable of another weekday (``timetable_weekday``, 1 = Monday)."""
     if CalendarOverride.objects.filter(date=date).exists():
         raise ValidationError(
             {"date": _("%(date)s already has an override; delete it first.") % {"date": f"{date:%d.%m.%Y}"}}
         )
     override = CalendarOverride(
-        date=date, is_working_day=is_working_day, reason=reason.strip(), created_by=actor
+        date=date,
+        is_working_day=is_working_day,
+        reason=reason.strip(),
+        timetable_weekday=timetable_weekday if is_working_day else None,
+        created_by=actor,
     )
     override.full_clean()
     override.save()

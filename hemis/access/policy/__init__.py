@@ -23,6 +23,7 @@ from hemis.access.policy import (
     jobs,
     movements,
     org,
+    schedule,
     staff,
     students,
 )
@@ -45,6 +46,22 @@ from hemis.access.policy.engine import allowed_actions, can, require, university
 from hemis.access.policy.jobs import visible_jobs
 from hemis.access.policy.movements import order_faculties, visible_orders
 from hemis.access.policy.org import editable_org_units, visible_org_units
+from hemis.access.policy.schedule import (
+    draft_faculties,
+    editable_entries,
+    editable_groups,
+    editable_lessons,
+    has_calendar_feed,
+    may_edit_load,
+    monitored_faculties,
+    timetable_groups,
+    visible_drafts,
+    visible_entries,
+    visible_lessons,
+    visible_loads,
+    visible_rooms,
+    visible_teachers,
+)
 from hemis.access.policy.staff import (
     appointment_units,
     visible_employees,
@@ -73,6 +90,7 @@ DOMAINS = (
     curricula,
     students,
     movements,
+    schedule,
     compliance,
 )
 
@@ -92,6 +110,20 @@ UNIT_PATHS: dict[str, tuple[str, ...]] = _merged([d.UNIT_PATHS for d in DOMAINS]
 UNIT_FINDERS = _merged([getattr(d, "UNIT_FINDERS", {}) for d in DOMAINS])
 
 __all__ = [
+    "visible_teachers",
+    "visible_rooms",
+    "visible_loads",
+    "visible_lessons",
+    "visible_entries",
+    "visible_drafts",
+    "timetable_groups",
+    "monitored_faculties",
+    "may_edit_load",
+    "has_calendar_feed",
+    "editable_lessons",
+    "editable_groups",
+    "editable_entries",
+    "draft_faculties",
     "RULES",
     "UNIT_PATHS",
     "allowed_actions",
