@@ -17,16 +17,16 @@ D = dt.date
 
 
 def lecture(world, actor, **changes):
-    fields = dict(
-        semester=world.semester,
-        subject=world.math,
-        training_type=TrainingType.LECTURE,
-        teacher=world.karimov,
-        room=world.room301,
-        weekday=1,
-        pair=1,
-        attendees=[Attendee(world.kt21), Attendee(world.kt22)],
-    )
+    fields = {
+        "semester": world.semester,
+        "subject": world.math,
+        "training_type": TrainingType.LECTURE,
+        "teacher": world.karimov,
+        "room": world.room301,
+        "weekday": 1,
+        "pair": 1,
+        "attendees": [Attendee(world.kt21), Attendee(world.kt22)],
+    }
     fields.update(changes)
     return svc.create_entry(actor=actor, **fields)
 
@@ -145,9 +145,12 @@ def test_group_clash_is_refused(world, dean_chemistry):
 
 
 def test_two_subgroups_share_a_pair_but_not_with_the_whole_group(world, dean_chemistry):
-    lab = dict(
-        subject=world.physics, training_type=TrainingType.LABORATORY, teacher=world.rahimova, weekday=3
-    )
+    lab = {
+        "subject": world.physics,
+        "training_type": TrainingType.LABORATORY,
+        "teacher": world.rahimova,
+        "weekday": 3,
+    }
     lecture(world, dean_chemistry, room=world.lab105, attendees=[Attendee(world.kt21, world.sub_a)], **lab)
     # Subgroup 2 in another room with the same teacher is a teacher clash; with another teacher it would pass.
     with pytest.raises(ValidationError) as error:
@@ -177,7 +180,7 @@ def test_subgroup_of_another_subgroup_passes(world, dean_chemistry):
     TeachingLoad.objects.create(
         group_subject=other.group_subject, training_type="12", teacher=helper, assigned_on=D(2027, 1, 10)
     )
-    lab = dict(subject=world.physics, training_type=TrainingType.LABORATORY, weekday=3)
+    lab = {"subject": world.physics, "training_type": TrainingType.LABORATORY, "weekday": 3}
     lecture(
         world,
         dean_chemistry,
@@ -227,15 +230,15 @@ def test_teacher_must_hold_the_subject_for_the_group(world, dean_chemistry):
 
 
 def test_a_batch_is_all_or_nothing(world, dean_chemistry):
-    spec = dict(
-        semester=world.semester,
-        subject=world.math,
-        training_type=TrainingType.LECTURE,
-        teacher=world.karimov,
-        room=world.room301,
-        weekday=4,
-        pair=2,
-    )
+    spec = {
+        "semester": world.semester,
+        "subject": world.math,
+        "training_type": TrainingType.LECTURE,
+        "teacher": world.karimov,
+        "room": world.room301,
+        "weekday": 4,
+        "pair": 2,
+    }
     specs = [
         svc.EntrySpec(**spec, attendees=[Attendee(world.kt21)]),
         svc.EntrySpec(**spec, attendees=[Attendee(world.kt22)]),  # the same teacher and room at once
