@@ -130,6 +130,20 @@ def test_transferred_working_saturday_in_a_five_day_week():
     assert FIVE.holiday_name(D(2026, 12, 31), "uz") == "Dam olish kuni (12/12 2026 dan koʻchirilgan)"
 
 
+def test_a_transferred_working_day_runs_the_timetable_of_the_day_it_replaces():
+    # 12.12.2026 (a Saturday) is worked in a 5-day week for Thursday 31.12.2026, a day off.
+    assert FIVE.timetable_weekday(D(2026, 12, 12)) == 4
+    assert FIVE.timetable_weekday(D(2026, 12, 31)) is None
+    assert FIVE.timetable_weekday(D(2026, 12, 11)) == 5
+    # In a 6-day week that Saturday is an ordinary Saturday.
+    assert SIX.timetable_weekday(D(2026, 12, 12)) == 6
+    # A local override of the transferred day wins over the national transfer.
+    local = WorkingCalendar(
+        study_week=5, overrides={D(2026, 12, 12): True}, timetable_weekdays={D(2026, 12, 12): 1}
+    )
+    assert local.timetable_weekday(D(2026, 12, 12)) == 1
+
+
 def test_navroz_is_a_holiday():
     assert FIVE.is_working_day(D(2025, 3, 21)) is False  # a Friday
     assert SIX.is_working_day(D(2026, 3, 21)) is False  # a Saturday, working in a 6-day week otherwise

@@ -33,7 +33,24 @@ def test_add_override_is_audited_and_obeyed(superadmin):
         "date": "2026-11-23",
         "is_working_day": False,
         "reason": "Rektor buyrugʻi 45-U",
+        "timetable_weekday": None,
     }
+
+
+def test_an_extra_working_saturday_runs_the_weekday_its_override_names(superadmin):
+    UniversitySettings.objects.all().delete()
+    UniversitySettings.objects.create(study_week=5)
+    saturday = dt.date(2026, 11, 28)
+    services.add_override(
+        date=saturday, is_working_day=True, reason="Buyruq 46-U", timetable_weekday=3, actor=superadmin
+    )
+    day_off = services.add_override(
+        date=MONDAY, is_working_day=False, reason="Buyruq 47-U", timetable_weekday=2, actor=superadmin
+    )
+    calendar = WorkingCalendar()
+    assert calendar.timetable_weekday(saturday) == 3
+    # A day off runs no timetable, and keeps no weekday to run.
+    assert (calendar.timetable_weekday(MONDAY), day_off.timetable_weekday) == (None, None)
 
 
 def test_add_override_refuses_a_second_override_of_the_date(superadmin):
@@ -64,4 +81,9 @@ def test_remove_override_is_audited(superadmin):
     assert not CalendarOverride.objects.exists()
     event = AuditEvent.objects.get(action="core.calendar_override.deleted")
     assert event.target_id == str(pk)
-    assert event.data["before"] == {"date": "2026-11-22", "is_working_day": True, "reason": "Subbotnik"}
+    assert event.data["before"] == {
+        "date": "2026-11-22",
+        "is_working_day": True,
+        "reason": "Subbotnik",
+        "timetable_weekday": None,
+    }

@@ -122,6 +122,16 @@ def test_superadmin_adds_an_override_and_the_month_changes(client, five_day_week
     assert AuditEvent.objects.filter(action="core.calendar_override.created", actor=superadmin).count() == 1
 
 
+def test_an_extra_working_day_may_run_another_weekdays_timetable(client, five_day_week, superadmin):
+    client.force_login(superadmin)
+    response = client.post(
+        ADD, {"date": "2026-11-28", "is_working_day": "1", "timetable_weekday": "3", "reason": "Buyruq 46-U"}
+    )
+    assert response.status_code == 302
+    override = CalendarOverride.objects.get()
+    assert (override.date, override.timetable_weekday) == (dt.date(2026, 11, 28), 3)
+
+
 def test_duplicate_date_is_shown_on_the_date_field(client, five_day_week, superadmin):
     CalendarOverride.objects.create(date=dt.date(2026, 11, 23), is_working_day=False, reason="Buyruq 1")
     client.force_login(superadmin)

@@ -1,0 +1,136 @@
+"""Two editors at once: the database itself keeps teachers, rooms and groups out of two lessons at the
+same date and pair, whatever the services saw. Transactional (the threads commit), so the rows the
+migrations load are restored afterwards.
+
+SQLite takes one writer at a time: there the two writes run one after the other and the second still
+fails on the unique index (or on the service's check); PostgreSQL runs them truly at once."""
+
+import threading
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+
+from hemis.curricula.enums import TrainingType
+from hemis.schedule.models import GroupSlot, Lesson, TimetableEntry
+from hemis.schedule.services import entries as svc
+from hemis.schedule.services.placement import Attendee
+from hemis.testing.schedule import build_world
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def run_twice(work) -> tuple[list, list[BaseException]]:
+    """Run ``work(i)`` in two threads (at once on PostgreSQL); their results and their errors."""
+    concurrent = connection.vendor == "postgresql"
+    barrier = threading.Barrier(2 if concurrent else 1)
+    results: list = []
+    errors: list[BaseException] = []
+
+    def target(i: int) -> None:
+        try:
+            barrier.wait()
+            results.append(work(i))
+        except BaseException as exc:  # reported in the test's thread
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=target, args=(i,)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+        if not concurrent:
+            thread.join(60)
+    for thread in threads:
+        thread.join(60)
+    return results, errors
+
+
+def test_two_concurrent_inserts_of_one_teacher_at_one_pair(uni):
+    world = build_world(uni)
+    rooms = [world.room204, world.room301]
+    date = world.semester.start_date
+
+    def insert(i: int) -> int:
+        with transaction.atomic():
+            lesson = Lesson.objects.create(
+                semester=world.semester,
+                faculty=world.faculty,
+                subject=world.math,
+                training_type="11",
+                teacher=world.karimov,
+                room=rooms[i],
+                date=date,
+                pair=1,
+                start_time="08:30",
+                end_time="09:50",
+            )
+            return lesson.pk
+
+    results, errors = run_twice(insert)
+    assert len(results) == 1
+    assert [type(e) for e in errors] == [IntegrityError]
+    assert Lesson.objects.filter(teacher=world.karimov, date=date, pair=1).count() == 1
+
+
+def test_two_concurrent_inserts_of_one_room_and_one_group(uni):
+    world = build_world(uni)
+    date = world.semester.start_date
+    teachers = [world.karimov, world.rahimova]
+
+    def insert(i: int) -> int:
+        with transaction.atomic():
+            lesson = Lesson.objects.create(
+                semester=world.semester,
+                faculty=world.faculty,
+                subject=world.math,
+                training_type="11",
+                teacher=teachers[i],
+                room=world.room301,
+                date=date,
+                pair=2,
+                start_time="10:00",
+                end_time="11:20",
+            )
+            return lesson.pk
+
+    results, errors = run_twice(insert)
+    assert len(results) == 1 and [type(e) for e in errors] == [IntegrityError]
+
+    lesson = Lesson.objects.get()
+
+    def take_group(i: int) -> int:
+        with transaction.atomic():
+            return GroupSlot.objects.create(lesson=lesson, group=world.kt21, part=0, date=date, pair=2).pk
+
+    results, errors = run_twice(take_group)
+    assert len(results) == 1 and [type(e) for e in errors] == [IntegrityError]
+
+
+def test_two_deans_placing_clashing_entries_at_once(uni, dean_chemistry):
+    world = build_world(uni)
+    # Both put a lesson of group KT-21 on Monday's first pair, in different rooms with different teachers.
+    specs = [
+        {"subject": world.math, "teacher": world.karimov, "room": world.room204},
+        {"subject": world.physics, "teacher": world.rahimova, "room": world.room301},
+    ]
+
+    def place(i: int) -> int:
+        entry = svc.create_entry(
+            actor=dean_chemistry,
+            semester=world.semester,
+            training_type=TrainingType.LECTURE,
+            weekday=1,
+            pair=1,
+            attendees=[Attendee(world.kt21)],
+            **specs[i],
+        )
+        return entry.pk
+
+    results, errors = run_twice(place)
+    assert len(results) == 1
+    assert [type(e) for e in errors] == [ValidationError]
+    [entry] = TimetableEntry.objects.all()
+    assert entry.pk == results[0]
+    assert Lesson.objects.count() == entry.lessons.count() > 0
+    assert GroupSlot.objects.filter(group=world.kt21, part=0).count() == entry.lessons.count()
