@@ -34,9 +34,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Table as RLTable
-from reportlab.platypus import TableStyle
 
 FONT = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -88,8 +87,16 @@ def markup(text) -> str:
     return "<br/>".join(escape(line) for line in str(text if text is not None else "").split("\n"))
 
 
+def rich(text: str, style: ParagraphStyle = CELL) -> Paragraph:
+    """A paragraph of ReportLab markup (``<b>``, ``<br/>``, ``<strike>``); escape the data in it with
+    ``markup``."""
+    register_fonts()  # a paragraph resolves its fonts as it is made
+    return Paragraph(text, style)
+
+
 def paragraph(text, style: ParagraphStyle = TEXT) -> Paragraph:
-    return Paragraph(markup(text), style)
+    """A paragraph of plain text."""
+    return rich(markup(text), style)
 
 
 def heading(title: str, subtitles: Sequence[str] = ()) -> list[Flowable]:
@@ -102,7 +109,7 @@ def heading(title: str, subtitles: Sequence[str] = ()) -> list[Flowable]:
 @dataclass
 class Table:
     """A table: ``widths`` are relative (``[1, 3, 3]``), equal columns when not given. A cell is text
-    (wrapped; ``\\n`` breaks a line) or any flowable."""
+    (wrapped; ``\\n`` breaks a line), a flowable or a list of flowables."""
 
     headers: Sequence[str]
     rows: Sequence[Sequence]
@@ -111,7 +118,11 @@ class Table:
 
 
 def _cell(value, style: ParagraphStyle):
-    return value if isinstance(value, Flowable) else paragraph(value, style)
+    if isinstance(value, Flowable) or (
+        isinstance(value, list) and all(isinstance(v, Flowable) for v in value)
+    ):
+        return value
+    return paragraph(value, style)
 
 
 def table(spec: Table, width: float) -> RLTable:
@@ -210,7 +221,7 @@ def document(
     footer: str = "",
     qr: str | None = None,
 ) -> bytes:
-    """A titled document of tables, with a QR code of ``qr`` under the title when given."""
+    """A titled document of tables, with a QR code of ``qr`` beside the title when given."""
     register_fonts()
     width = content_width(landscape)
     story = heading(title, subtitles)
