@@ -54,6 +54,10 @@ NAV: list[NavItem] = [
     NavItem(_("Academic groups"), "web:students_groups", "students.view", _("Students")),
     NavItem(_("Students"), "web:students_list", "students.view", _("Students")),
     NavItem(_("Put into groups"), "web:students_assign", "students.assign_group", _("Students")),
+    # -- timetable pages (issue 11) --
+    NavItem(_("Timetable"), "web:schedule_index", "schedule.view", _("Timetable")),
+    NavItem(_("My timetable"), "web:schedule_my_week", "schedule.own", _("Timetable")),
+    NavItem(_("My calendar feed"), "web:schedule_feed_settings", "schedule.own", _("Timetable")),
     # -- student orders pages (issue 5) --
     NavItem(_("Student orders"), "web:orders_list", "orders.view", _("Students")),
     NavItem(_("Allowed movements"), "web:orders_transitions", "orders.view", _("Students")),
