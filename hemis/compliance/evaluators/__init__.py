@@ -8,6 +8,7 @@ from hemis.compliance.evaluators import (  # noqa: F401
     annex3_careers,
     annex3_org,  # noqa: F401
     annex3_staff,  # noqa: F401
+    annex4_schedule,
     annex4_setup,  # noqa: F401
     annex4_training,
     annex5_admission,
@@ -16,4 +17,5 @@ from hemis.compliance.evaluators import (  # noqa: F401
     annex5_groups,
     annex5_orders,  # noqa: F401
     annex5_programmes,
+    annex5_schedule,
 )

@@ -1,5 +1,10 @@
 """The control schedule (annex 5 item 10): current, midterm and final controls and their re-sits per
-group, with date, pair, room and examiner — placed by the same rules as lessons — and publication."""
+group, with date, pair, room and examiner — placed by the same rules as lessons — and publication.
+
+A re-sit sits on a later statement (the 2nd, then the 3rd) of the same control: it needs the
+statement before it on the group's schedule and comes on a later day; a statement is removed only
+after its re-sits. Controls fall on working days of the university's calendar.
+"""
 
 import datetime as dt
 
@@ -9,11 +14,90 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hemis.audit import services as audit
+from hemis.core.calendar import WorkingCalendar
 from hemis.schedule.enums import Attempt, ControlKind, LessonKind, LessonStatus
 from hemis.schedule.models import ControlPublication, Lesson
 from hemis.schedule.services.entries import _pair_times, guarded, write_lessons
 from hemis.schedule.services.lessons import check_placement
 from hemis.schedule.services.placement import Attendee, Candidate
+
+ATTEMPTS: list[str] = list(Attempt.values)  # in order: the 1st, 2nd and 3rd statement
+
+# Re-sits of a semester's controls run into the weeks after its end (the summer or winter break).
+AFTER_END = dt.timedelta(days=62)
+
+
+def _controls_of(*, groups, semester, subject, control_kind: str):
+    """Scheduled controls of one kind of ``subject`` for any of ``groups`` (every statement)."""
+    return Lesson.objects.filter(
+        kind=LessonKind.CONTROL,
+        semester=semester,
+        subject=subject,
+        control_kind=control_kind,
+        status=LessonStatus.SCHEDULED,
+        attendees__group__in=groups,
+    )
+
+
+def _what(subject, control_kind: str) -> str:
+    return f"{subject.name} ({ControlKind(control_kind).label.lower()})"
+
+
+def _check_statement(*, group, semester, subject, control_kind: str, attempt: str, date: dt.date) -> None:
+    """A re-sit needs the statement before it on the group's schedule, on an earlier day."""
+    index = ATTEMPTS.index(attempt)
+    if index == 0:
+        return
+    previous = Attempt(ATTEMPTS[index - 1])
+    earlier = (
+        _controls_of(groups=[group], semester=semester, subject=subject, control_kind=control_kind)
+        .filter(attempt=previous)
+        .order_by("-date")
+        .first()
+    )
+    names = {
+        "this": Attempt(attempt).label,
+        "previous": previous.label,
+        "what": _what(subject, control_kind),
+        "group": group.name,
+    }
+    if earlier is None:
+        raise ValidationError(
+            {"attempt": [_("Schedule the %(previous)s of %(what)s for group %(group)s first.") % names]}
+        )
+    if date <= earlier.date:
+        raise ValidationError(
+            {
+                "date": [
+                    _("The %(this)s of %(what)s comes after the %(previous)s on %(date)s.")
+                    % {**names, "date": f"{earlier.date:%d.%m.%Y}"}
+                ]
+            }
+        )
+
+
+def _check_fields(*, group, semester, control_kind: str, attempt: str, date: dt.date, room, subgroup):
+    if control_kind not in ControlKind.values:
+        raise ValidationError({"control_kind": [_("Choose the control.")]})
+    if attempt not in Attempt.values:
+        raise ValidationError({"attempt": [_("Choose the statement.")]})
+    if not group.is_active:
+        raise ValidationError({"__all__": [_("Group %(group)s is closed.") % {"group": group.name}]})
+    if subgroup is not None and subgroup.group_id != group.pk:
+        raise ValidationError(
+            {
+                "subgroup": [
+                    _("Subgroup %(name)s is not of group %(group)s.")
+                    % {"name": subgroup.name, "group": group.name}
+                ]
+            }
+        )
+    if not semester.start_date <= date <= semester.end_date + AFTER_END:
+        raise ValidationError({"date": [_("The date is outside the semester.")]})
+    if not WorkingCalendar().is_working_day(date):
+        raise ValidationError({"date": [_("%(date)s is not a working day.") % {"date": f"{date:%d.%m.%Y}"}]})
+    if not room.active:
+        raise ValidationError({"room": [_("Room %(room)s is closed.") % {"room": room.number}]})
 
 
 @transaction.atomic
@@ -29,16 +113,22 @@ def schedule_control(
     subgroup=None,
     actor,
 ) -> Lesson:
-    """Put one control of a group's subject on the schedule; a clash or a full room is refused."""
+    """Put one control of a group's subject on the schedule. Refused, with nothing written, on a
+    clash of the examiner, the room or the group (with lessons and with other controls), a room too
+    small, a re-sit without its earlier statement, or a day off; added to a published schedule, the
+    control is published at once."""
     group = group_subject.group
     semester = group_subject.semester
     subject = group_subject.curriculum_subject.subject
-    if control_kind not in ControlKind.values:
-        raise ValidationError({"control_kind": [_("Choose the control.")]})
-    if attempt not in Attempt.values:
-        raise ValidationError({"attempt": [_("Choose the statement.")]})
-    if not semester.start_date <= date <= semester.end_date + dt.timedelta(days=62):
-        raise ValidationError({"date": [_("The date is outside the semester.")]})
+    _check_fields(
+        group=group,
+        semester=semester,
+        control_kind=control_kind,
+        attempt=attempt,
+        date=date,
+        room=room,
+        subgroup=subgroup,
+    )
     pairs = _pair_times(semester)
     if pair not in pairs:
         raise ValidationError(
@@ -49,18 +139,8 @@ def schedule_control(
                 ]
             }
         )
-    if not room.active:
-        raise ValidationError({"room": [_("Room %(room)s is closed.") % {"room": room.number}]})
-    duplicate = Lesson.objects.filter(
-        kind=LessonKind.CONTROL,
-        semester=semester,
-        subject=subject,
-        control_kind=control_kind,
-        attempt=attempt,
-        status=LessonStatus.SCHEDULED,
-        attendees__group=group,
-    )
-    if duplicate.exists():
+    same = _controls_of(groups=[group], semester=semester, subject=subject, control_kind=control_kind)
+    if same.filter(attempt=attempt).exists():
         raise ValidationError(
             {
                 "control_kind": [
@@ -69,8 +149,11 @@ def schedule_control(
                 ]
             }
         )
+    _check_statement(
+        group=group, semester=semester, subject=subject, control_kind=control_kind, attempt=attempt, date=date
+    )
     attendees = [Attendee(group, subgroup)]
-    label = f"{subject.name} ({ControlKind(control_kind).label.lower()})"
+    label = _what(subject, control_kind)
     check_placement(
         lesson_like=None, date=date, pair=pair, teacher=examiner, room=room, attendees=attendees, label=label
     )
@@ -100,6 +183,7 @@ def schedule_control(
         target=lesson,
         after={
             "group": group.name,
+            "subgroup": subgroup.name if subgroup is not None else None,
             "subject": subject.pk,
             "control_kind": control_kind,
             "attempt": attempt,
@@ -107,6 +191,7 @@ def schedule_control(
             "pair": pair,
             "room": room.pk,
             "examiner": examiner.pk,
+            "published": published,
         },
     )
     return lesson
@@ -114,8 +199,35 @@ def schedule_control(
 
 @transaction.atomic
 def remove_control(*, lesson: Lesson, actor) -> None:
+    """Take a control off the schedule; refused while a later statement (its re-sit) remains."""
     if lesson.kind != LessonKind.CONTROL:
         raise ValidationError({"__all__": [_("This is a lesson, not a control.")]})
+    later = ATTEMPTS[ATTEMPTS.index(lesson.attempt) + 1 :] if lesson.attempt in ATTEMPTS else []
+    groups = lesson.attendees.values("group_id")
+    resit = (
+        _controls_of(
+            groups=groups,
+            semester=lesson.semester_id,
+            subject=lesson.subject_id,
+            control_kind=lesson.control_kind,
+        )
+        .filter(attempt__in=later)
+        .order_by("-attempt")
+        .first()
+    )
+    if resit is not None:
+        raise ValidationError(
+            {
+                "__all__": [
+                    _("Remove the %(resit)s of %(what)s on %(date)s first.")
+                    % {
+                        "resit": resit.get_attempt_display(),
+                        "what": _what(lesson.subject, lesson.control_kind),
+                        "date": f"{resit.date:%d.%m.%Y}",
+                    }
+                ]
+            }
+        )
     audit.record(
         actor=actor,
         action="schedule.control.removed",
@@ -126,6 +238,9 @@ def remove_control(*, lesson: Lesson, actor) -> None:
             "attempt": lesson.attempt,
             "date": lesson.date,
             "pair": lesson.pair,
+            "room": lesson.room_id,
+            "examiner": lesson.teacher_id,
+            "published": lesson.published_at is not None,
         },
     )
     lesson.delete()
