@@ -58,6 +58,9 @@ NAV: list[NavItem] = [
     NavItem(_("Timetable"), "web:schedule_index", "schedule.view", _("Timetable")),
     NavItem(_("My timetable"), "web:schedule_my_week", "schedule.own", _("Timetable")),
     NavItem(_("My calendar feed"), "web:schedule_feed_settings", "schedule.own", _("Timetable")),
+    NavItem(_("Control schedules"), "web:schedule_controls", "schedule.view", _("Timetable")),
+    NavItem(_("My controls"), "web:schedule_controls", "schedule.own", _("Timetable")),
+    NavItem(_("Timetable monitoring"), "web:schedule_monitoring", "schedule.monitoring", _("Timetable")),
     # -- student orders pages (issue 5) --
     NavItem(_("Student orders"), "web:orders_list", "orders.view", _("Students")),
     NavItem(_("Allowed movements"), "web:orders_transitions", "orders.view", _("Students")),
