@@ -308,6 +308,10 @@ class Draft(TimeStamped):
 class DraftItem(models.Model):
     draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="items")
     load = models.ForeignKey(TeachingLoad, on_delete=models.CASCADE, related_name="+")
+    # The subgroup the lesson is for (a laboratory of one subgroup); empty: the load's whole group.
+    subgroup = models.ForeignKey(
+        "students.Subgroup", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     weekday = models.PositiveSmallIntegerField(choices=WEEKDAYS)
     pair = models.PositiveSmallIntegerField()
     room = models.ForeignKey("org.Room", on_delete=models.CASCADE, related_name="+")
