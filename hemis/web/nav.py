@@ -58,6 +58,7 @@ NAV: list[NavItem] = [
     NavItem(_("Timetable"), "web:schedule_index", "schedule.view", _("Timetable")),
     NavItem(_("My timetable"), "web:schedule_my_week", "schedule.own", _("Timetable")),
     NavItem(_("My calendar feed"), "web:schedule_feed_settings", "schedule.own", _("Timetable")),
+    NavItem(_("Timetable drafts"), "web:schedule_drafts", "schedule.edit", _("Timetable")),
     NavItem(_("Control schedules"), "web:schedule_controls", "schedule.view", _("Timetable")),
     NavItem(_("My controls"), "web:schedule_controls", "schedule.own", _("Timetable")),
     NavItem(_("Timetable monitoring"), "web:schedule_monitoring", "schedule.monitoring", _("Timetable")),
