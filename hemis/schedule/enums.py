@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Weeks(models.TextChoices):
@@ -42,5 +43,5 @@ class Attempt(models.TextChoices):
 class DraftStatus(models.TextChoices):
     RUNNING = "running", _("Running")
     READY = "ready", _("Ready")
-    APPLIED = "applied", _("Applied")
+    APPLIED = "applied", pgettext_lazy("draft", "Applied")
     FAILED = "failed", _("Failed")
