@@ -6,18 +6,28 @@ curriculum (semester 4: Mathematics 30 h lecture + 30 h practical, Physics 30 h 
 laboratory), groups KT-21 and KT-22 (course 2, 12 and 14 studying students), a subgroup pair of
 KT-21 for laboratories, teachers Karimov (Mathematics) and Rahimova (Physics) with their loads,
 rooms 204 (30 seats), 301 (100 seats) and 105 (12 seats, a laboratory).
+
+The ``world`` fixture builds it for a test (the conftests of ``hemis/schedule/tests`` and
+``hemis/web/schedule/tests`` import it); ``add_entry``, ``add_control`` and ``bind`` add to it through
+the services, as the pages would.
 """
 
 import datetime as dt
+import html
 from dataclasses import dataclass
 from decimal import Decimal
+
+import pytest
 
 from hemis.academics.enums import SemesterType
 from hemis.academics.models import AcademicYear, LessonPair, MarkingSystem, Semester, Subject
 from hemis.curricula.enums import CurriculumStatus, SubjectBlock, TrainingType
 from hemis.curricula.models import Curriculum, CurriculumSemester, CurriculumSubject, SubjectLoad
 from hemis.org.models import Building, Room, RoomType
-from hemis.schedule.models import TeachingLoad
+from hemis.schedule.enums import ControlKind
+from hemis.schedule.models import Lesson, TeachingLoad, TimetableEntry
+from hemis.schedule.services import controls, entries
+from hemis.schedule.services.placement import Attendee
 from hemis.students.models import GroupSubject, Subgroup
 from hemis.testing import factories as f
 
@@ -173,3 +183,118 @@ def build_world(uni) -> World:
         lab105=lab105,
         bindings=bindings,
     )
+
+
+@pytest.fixture
+def world(uni) -> World:
+    return build_world(uni)
+
+
+def add_entry(world: World, actor, **changes) -> TimetableEntry:
+    """A weekly entry through ``create_entry``: by default Karimov's Mathematics lecture to the stream
+    of KT-21 and KT-22 in room 301 on Mondays at pair 1; ``changes`` replace any of its fields."""
+    fields = {
+        "semester": world.semester,
+        "subject": world.math,
+        "training_type": TrainingType.LECTURE,
+        "teacher": world.karimov,
+        "room": world.room301,
+        "weekday": 1,
+        "pair": 1,
+        "attendees": [Attendee(world.kt21), Attendee(world.kt22)],
+    }
+    fields.update(changes)
+    return entries.create_entry(actor=actor, **fields)
+
+
+def add_lab(world: World, actor, subgroup: Subgroup, **changes) -> TimetableEntry:
+    """Rahimova's Physics laboratory of ``subgroup`` of KT-21 in laboratory 105 on Wednesdays at pair 2;
+    ``changes`` replace any of its fields."""
+    fields = {
+        "subject": world.physics,
+        "training_type": TrainingType.LABORATORY,
+        "teacher": world.rahimova,
+        "room": world.lab105,
+        "weekday": 3,
+        "pair": 2,
+        "attendees": [Attendee(world.kt21, subgroup)],
+    }
+    return add_entry(world, actor, **(fields | changes))
+
+
+def place_entry(
+    world: World, actor, subject, training_type, teacher, room, weekday, pair, *attendees, **more
+):
+    """``add_entry`` with the fields in a row, the attendees last: for tests that place many entries."""
+    fields = {"subject": subject, "training_type": training_type, "teacher": teacher, "room": room}
+    return add_entry(world, actor, **fields, weekday=weekday, pair=pair, attendees=list(attendees), **more)
+
+
+def add_control(world: World, actor, group: str = "KT-21", subject: str = "MAT204", **changes) -> Lesson:
+    """A control through ``schedule_control``: by default the final control of ``subject`` for
+    ``group`` on Friday 12.02.2027 at pair 3 in room 204, Karimov examining."""
+    fields = {
+        "group_subject": world.bindings[(group, subject)],
+        "control_kind": ControlKind.FINAL,
+        "date": D(2027, 2, 12),
+        "pair": 3,
+        "room": world.room204,
+        "examiner": world.karimov,
+    }
+    fields.update(changes)
+    return controls.schedule_control(actor=actor, **fields)
+
+
+def bind(world: World, group, subject: Subject, semester: Semester, loads: dict, number: int = 3) -> None:
+    """Bind ``group`` to ``subject`` in curriculum semester ``number`` (taught in ``semester``) with
+    ``loads`` {lesson type: teacher}, 30 hours of each."""
+    cur_semester, _ = CurriculumSemester.objects.get_or_create(curriculum=world.curriculum, number=number)
+    cs, _created = CurriculumSubject.objects.get_or_create(
+        semester=cur_semester,
+        subject=subject,
+        defaults={
+            "block": SubjectBlock.GENERAL_PROFESSIONAL,
+            "credits": Decimal("4"),
+            "department": world.department,
+        },
+    )
+    for training_type in loads:
+        SubjectLoad.objects.get_or_create(curriculum_subject=cs, training_type=training_type, hours=30)
+    binding = GroupSubject.objects.create(group=group, curriculum_subject=cs, semester=semester)
+    for training_type, teacher in loads.items():
+        TeachingLoad.objects.create(
+            group_subject=binding, training_type=training_type, teacher=teacher, assigned_on=D(2026, 8, 20)
+        )
+
+
+def more_groups(world: World, n: int, *, subgroup: bool = True) -> None:
+    """``n`` more groups KT-30, KT-31 … of the programme with KT-21's two subjects bound in the spring
+    semester, each with a subgroup "1" when ``subgroup``."""
+    for i in range(n):
+        group = f.GroupFactory(
+            faculty=world.faculty,
+            programme=world.kt21.programme,
+            name=f"KT-3{i}",
+            curriculum=world.curriculum,
+        )
+        for code in ("MAT204", "FIZ204"):
+            cs = world.bindings[("KT-21", code)].curriculum_subject
+            GroupSubject.objects.create(group=group, curriculum_subject=cs, semester=world.semester)
+        if subgroup:
+            Subgroup.objects.create(group=group, name="1")
+
+
+def lesson_dates(entry: TimetableEntry) -> list[dt.date]:
+    return list(entry.lessons.order_by("date").values_list("date", flat=True))
+
+
+def with_login(person, username: str, **user_fields):
+    """Give an employee or a student a login of their own; the user."""
+    person.user = f.UserFactory(username=username, **user_fields)
+    person.save(update_fields=["user"])
+    return person.user
+
+
+def text(response) -> str:
+    """A page's HTML with its entities unescaped."""
+    return html.unescape(response.content.decode())

@@ -16,13 +16,11 @@ from hemis.compliance.engine import Status
 from hemis.compliance.tests.conftest import at
 from hemis.curricula.enums import TrainingType, WeekKind
 from hemis.curricula.models import CurriculumWeek
-from hemis.schedule.enums import ControlKind
 from hemis.schedule.models import ControlPublication, TimetableEntry
-from hemis.schedule.services import controls, entries
+from hemis.schedule.services import controls
 from hemis.schedule.services.placement import Attendee
-from hemis.students.models import GroupSubject, Subgroup
-from hemis.testing import factories as f
-from hemis.testing.schedule import build_world
+from hemis.students.models import GroupSubject
+from hemis.testing.schedule import add_control, build_world, more_groups, place_entry
 
 D = dt.date
 LECTURE, LAB, PRACTICAL = TrainingType.LECTURE, TrainingType.LABORATORY, TrainingType.PRACTICAL
@@ -48,17 +46,7 @@ def obligations(process_id, today):
 
 
 def entry(world, actor, when, subject, training_type, teacher, room, weekday, pair, *attendees):
-    made = entries.create_entry(
-        actor=actor,
-        semester=world.semester,
-        subject=subject,
-        training_type=training_type,
-        teacher=teacher,
-        room=room,
-        weekday=weekday,
-        pair=pair,
-        attendees=list(attendees),
-    )
+    made = place_entry(world, actor, subject, training_type, teacher, room, weekday, pair, *attendees)
     TimetableEntry.objects.filter(pk=made.pk).update(created_at=when)
     return made
 
@@ -211,15 +199,7 @@ def exam_week(world):
 
 
 def publish(world, actor, group, when, date):
-    controls.schedule_control(
-        group_subject=world.bindings[(group.name, "MAT204")],
-        control_kind=ControlKind.FINAL,
-        date=date,
-        pair=1,
-        room=world.room301,
-        examiner=world.karimov,
-        actor=actor,
-    )
+    add_control(world, actor, group=group.name, date=date, pair=1, room=world.room301)
     controls.publish_controls(group=group, semester=world.semester, actor=actor)
     ControlPublication.objects.filter(group=group).update(published_at=when)
 
@@ -241,15 +221,9 @@ def test_p10_on_time_late_from_the_first_examination_week(world, exam_week, dean
 
 
 def test_p10_pending_then_overdue_until_published(world, exam_week, dean_chemistry):
-    controls.schedule_control(
-        group_subject=world.bindings[("KT-21", "MAT204")],
-        control_kind=ControlKind.FINAL,
-        date=D(2027, 6, 1),
-        pair=1,
-        room=world.room301,
-        examiner=world.karimov,
-        actor=dean_chemistry,
-    )  # on the schedule, not published: not done
+    add_control(
+        world, dean_chemistry, date=D(2027, 6, 1), pair=1, room=world.room301
+    )  # not published: not done
     assert rows("annex5.p10", P10_DUE)[0] == (schedule_of("KT-21", world), P10_DUE, None, Status.PENDING)
     assert rows("annex5.p10", D(2027, 5, 25))[0] == (
         schedule_of("KT-21", world),
@@ -319,17 +293,7 @@ def test_query_counts_are_constant(
 ):
     GroupSubject.objects.filter(group=world.kt22).delete()  # one group, then three
     build_kt21(world, dean_chemistry, at(2027, 1, 22))
-    for i in range(extra):
-        group = f.GroupFactory(
-            faculty=world.faculty,
-            programme=world.kt21.programme,
-            name=f"KT-3{i}",
-            curriculum=world.curriculum,
-        )
-        Subgroup.objects.create(group=group, name="1")
-        for code in ("MAT204", "FIZ204"):
-            cs = world.bindings[("KT-21", code)].curriculum_subject
-            GroupSubject.objects.create(group=group, curriculum_subject=cs, semester=world.semester)
+    more_groups(world, extra)
     context = engine.build_context(today=D(2027, 6, 1))
     with django_assert_num_queries(12):
         out = engine.evaluate(context=context, process_ids=["annex4.p10", "annex5.p9", "annex5.p10"])

@@ -17,7 +17,7 @@ from hemis.audit import services as audit
 from hemis.core.calendar import WorkingCalendar
 from hemis.schedule.enums import Attempt, ControlKind, LessonKind, LessonStatus
 from hemis.schedule.models import ControlPublication, Lesson
-from hemis.schedule.services.entries import _pair_times, guarded, write_lessons
+from hemis.schedule.services.entries import guarded, pair_times_with, write_lessons
 from hemis.schedule.services.lessons import check_placement
 from hemis.schedule.services.placement import Attendee, Candidate
 
@@ -129,16 +129,7 @@ def schedule_control(
         room=room,
         subgroup=subgroup,
     )
-    pairs = _pair_times(semester)
-    if pair not in pairs:
-        raise ValidationError(
-            {
-                "pair": [
-                    _("Pair %(pair)s is not defined for the academic year %(year)s.")
-                    % {"pair": pair, "year": semester.academic_year.name}
-                ]
-            }
-        )
+    pairs = pair_times_with(semester, pair)
     same = _controls_of(groups=[group], semester=semester, subject=subject, control_kind=control_kind)
     if same.filter(attempt=attempt).exists():
         raise ValidationError(

@@ -167,6 +167,34 @@ def attendee_size(attendee: Attendee, sizes: dict[int, int]) -> int:
     return sizes.get(attendee.group.pk, 0)
 
 
+def room_too_small(room, attendees: list[Attendee], sizes: dict[int, int]) -> str | None:
+    """Why ``room`` cannot seat ``attendees`` (``sizes``: their groups' ``group_sizes``), or None."""
+    seats = sum(attendee_size(a, sizes) for a in attendees)
+    if seats <= room.capacity:
+        return None
+    return _("Room %(room)s seats %(capacity)s; %(groups)s have %(students)s students.") % {
+        "room": room.number,
+        "capacity": room.capacity,
+        "groups": ", ".join(a.label for a in attendees),
+        "students": seats,
+    }
+
+
+def undefined_pair(pair: int, semester: Semester) -> str:
+    return _("Pair %(pair)s is not defined for the academic year %(year)s.") % {
+        "pair": pair,
+        "year": semester.academic_year.name,
+    }
+
+
+def pair_times_with(semester: Semester, pair: int) -> dict[int, tuple[dt.time, dt.time]]:
+    """The semester's pair times; refused (ValidationError) when ``pair`` is not one of them."""
+    pairs = _pair_times(semester)
+    if pair not in pairs:
+        raise ValidationError({"pair": [undefined_pair(pair, semester)]})
+    return pairs
+
+
 def _spec_errors(spec: EntrySpec, pairs: dict, sizes: dict[int, int]) -> Errors:
     errors: Errors = {}
     if not spec.attendees:
@@ -188,31 +216,16 @@ def _spec_errors(spec: EntrySpec, pairs: dict, sizes: dict[int, int]) -> Errors:
     if not 1 <= spec.weekday <= 7:
         add(errors, "weekday", _("Choose a weekday."))
     if spec.pair not in pairs:
-        add(
-            errors,
-            "pair",
-            _("Pair %(pair)s is not defined for the academic year %(year)s.")
-            % {"pair": spec.pair, "year": spec.semester.academic_year.name},
-        )
+        add(errors, "pair", undefined_pair(spec.pair, spec.semester))
     if spec.weeks == Weeks.LIST and not spec.week_numbers:
         add(errors, "week_numbers", _("List the weeks the lesson runs in."))
     if not spec.room.active:
         add(errors, "room", _("Room %(room)s is closed.") % {"room": spec.room.number})
     if spec.valid_from and spec.valid_until and spec.valid_until < spec.valid_from:
         add(errors, "valid_until", _("The end is before the start."))
-    seats = sum(attendee_size(a, sizes) for a in spec.attendees)
-    if seats > spec.room.capacity:
-        add(
-            errors,
-            "room",
-            _("Room %(room)s seats %(capacity)s; %(groups)s have %(students)s students.")
-            % {
-                "room": spec.room.number,
-                "capacity": spec.room.capacity,
-                "groups": ", ".join(a.label for a in spec.attendees),
-                "students": seats,
-            },
-        )
+    too_small = room_too_small(spec.room, spec.attendees, sizes)
+    if too_small:
+        add(errors, "room", too_small)
     missing = _groups_without_load(spec)
     if missing:
         add(
@@ -489,22 +502,9 @@ def bulk_assign_room(*, entries: list[TimetableEntry], room, actor) -> int:
     for entry in entries:
         entry = TimetableEntry.objects.select_for_update().get(pk=entry.pk)
         spec = spec_of(entry, room=room)
-        sizes = group_sizes([a.group for a in spec.attendees])
-        seats = sum(attendee_size(a, sizes) for a in spec.attendees)
-        if seats > room.capacity:
-            raise ValidationError(
-                {
-                    "room": [
-                        _("Room %(room)s seats %(capacity)s; %(groups)s have %(students)s students.")
-                        % {
-                            "room": room.number,
-                            "capacity": room.capacity,
-                            "groups": ", ".join(a.label for a in spec.attendees),
-                            "students": seats,
-                        }
-                    ]
-                }
-            )
+        too_small = room_too_small(room, spec.attendees, group_sizes([a.group for a in spec.attendees]))
+        if too_small:
+            raise ValidationError({"room": [too_small]})
         lessons = list(entry.lessons.filter(status=LessonStatus.SCHEDULED, date__gte=today))
         candidates = [
             Candidate(

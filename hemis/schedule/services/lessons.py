@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from hemis.audit import services as audit
 from hemis.schedule.enums import LessonStatus
 from hemis.schedule.models import GroupSlot, Lesson
-from hemis.schedule.services.entries import _pair_times, attendee_size, group_sizes, guarded
+from hemis.schedule.services.entries import group_sizes, guarded, pair_times_with, room_too_small
 from hemis.schedule.services.placement import Attendee, Board, Candidate, lesson_label
 
 
@@ -27,22 +27,9 @@ def check_placement(
     clash = board.clash(candidate, teacher_name=teacher.short_name, room_name=room.number)
     if clash:
         raise ValidationError({clash[0]: [clash[1]]})
-    sizes = group_sizes([a.group for a in attendees])
-    seats = sum(attendee_size(a, sizes) for a in attendees)
-    if seats > room.capacity:
-        raise ValidationError(
-            {
-                "room": [
-                    _("Room %(room)s seats %(capacity)s; %(groups)s have %(students)s students.")
-                    % {
-                        "room": room.number,
-                        "capacity": room.capacity,
-                        "groups": ", ".join(a.label for a in attendees),
-                        "students": seats,
-                    }
-                ]
-            }
-        )
+    too_small = room_too_small(room, attendees, group_sizes([a.group for a in attendees]))
+    if too_small:
+        raise ValidationError({"room": [too_small]})
 
 
 @transaction.atomic
@@ -58,16 +45,7 @@ def move_lesson(*, lesson: Lesson, date: dt.date, pair: int, room=None, actor) -
     semester = lesson.semester
     if not semester.start_date <= date <= semester.end_date:
         raise ValidationError({"date": [_("The date is outside the semester.")]})
-    pairs = _pair_times(semester)
-    if pair not in pairs:
-        raise ValidationError(
-            {
-                "pair": [
-                    _("Pair %(pair)s is not defined for the academic year %(year)s.")
-                    % {"pair": pair, "year": semester.academic_year.name}
-                ]
-            }
-        )
+    pairs = pair_times_with(semester, pair)
     room = room or lesson.room
     check_placement(
         lesson_like=lesson,

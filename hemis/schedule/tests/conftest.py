@@ -1,8 +1,1 @@
-import pytest
-
-from hemis.testing.schedule import build_world
-
-
-@pytest.fixture
-def world(uni):
-    return build_world(uni)
+from hemis.testing.schedule import world  # noqa: F401 - the shared fixture

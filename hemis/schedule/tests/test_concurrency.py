@@ -11,11 +11,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 
-from hemis.curricula.enums import TrainingType
 from hemis.schedule.models import GroupSlot, Lesson, TimetableEntry
-from hemis.schedule.services import entries as svc
 from hemis.schedule.services.placement import Attendee
-from hemis.testing.schedule import build_world
+from hemis.testing.schedule import add_entry
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -46,26 +44,31 @@ def run_twice(work) -> tuple[list, list[BaseException]]:
     return results, errors
 
 
-def test_two_concurrent_inserts_of_one_teacher_at_one_pair(uni):
-    world = build_world(uni)
+def insert_lesson(world, *, teacher, room, pair: int, start: str, end: str) -> int:
+    """A Mathematics lecture on the semester's first day written straight to the table, past the
+    services' checks."""
+    with transaction.atomic():
+        lesson = Lesson.objects.create(
+            semester=world.semester,
+            faculty=world.faculty,
+            subject=world.math,
+            training_type="11",
+            teacher=teacher,
+            room=room,
+            date=world.semester.start_date,
+            pair=pair,
+            start_time=start,
+            end_time=end,
+        )
+        return lesson.pk
+
+
+def test_two_concurrent_inserts_of_one_teacher_at_one_pair(world):
     rooms = [world.room204, world.room301]
     date = world.semester.start_date
 
     def insert(i: int) -> int:
-        with transaction.atomic():
-            lesson = Lesson.objects.create(
-                semester=world.semester,
-                faculty=world.faculty,
-                subject=world.math,
-                training_type="11",
-                teacher=world.karimov,
-                room=rooms[i],
-                date=date,
-                pair=1,
-                start_time="08:30",
-                end_time="09:50",
-            )
-            return lesson.pk
+        return insert_lesson(world, teacher=world.karimov, room=rooms[i], pair=1, start="08:30", end="09:50")
 
     results, errors = run_twice(insert)
     assert len(results) == 1
@@ -73,26 +76,14 @@ def test_two_concurrent_inserts_of_one_teacher_at_one_pair(uni):
     assert Lesson.objects.filter(teacher=world.karimov, date=date, pair=1).count() == 1
 
 
-def test_two_concurrent_inserts_of_one_room_and_one_group(uni):
-    world = build_world(uni)
+def test_two_concurrent_inserts_of_one_room_and_one_group(world):
     date = world.semester.start_date
     teachers = [world.karimov, world.rahimova]
 
     def insert(i: int) -> int:
-        with transaction.atomic():
-            lesson = Lesson.objects.create(
-                semester=world.semester,
-                faculty=world.faculty,
-                subject=world.math,
-                training_type="11",
-                teacher=teachers[i],
-                room=world.room301,
-                date=date,
-                pair=2,
-                start_time="10:00",
-                end_time="11:20",
-            )
-            return lesson.pk
+        return insert_lesson(
+            world, teacher=teachers[i], room=world.room301, pair=2, start="10:00", end="11:20"
+        )
 
     results, errors = run_twice(insert)
     assert len(results) == 1 and [type(e) for e in errors] == [IntegrityError]
@@ -107,8 +98,7 @@ def test_two_concurrent_inserts_of_one_room_and_one_group(uni):
     assert len(results) == 1 and [type(e) for e in errors] == [IntegrityError]
 
 
-def test_two_deans_placing_clashing_entries_at_once(uni, dean_chemistry):
-    world = build_world(uni)
+def test_two_deans_placing_clashing_entries_at_once(dean_chemistry, world):
     # Both put a lesson of group KT-21 on Monday's first pair, in different rooms with different teachers.
     specs = [
         {"subject": world.math, "teacher": world.karimov, "room": world.room204},
@@ -116,16 +106,7 @@ def test_two_deans_placing_clashing_entries_at_once(uni, dean_chemistry):
     ]
 
     def place(i: int) -> int:
-        entry = svc.create_entry(
-            actor=dean_chemistry,
-            semester=world.semester,
-            training_type=TrainingType.LECTURE,
-            weekday=1,
-            pair=1,
-            attendees=[Attendee(world.kt21)],
-            **specs[i],
-        )
-        return entry.pk
+        return add_entry(world, dean_chemistry, attendees=[Attendee(world.kt21)], **specs[i]).pk
 
     results, errors = run_twice(place)
     assert len(results) == 1

@@ -9,29 +9,15 @@ from django.core.exceptions import ValidationError
 from hemis.access import policy
 from hemis.access.principal import build_principal
 from hemis.audit.models import AuditEvent
-from hemis.curricula.enums import TrainingType
 from hemis.schedule.enums import Attempt, ControlKind, LessonKind
 from hemis.schedule.models import ControlPublication, GroupSlot, Lesson, LessonGroup
 from hemis.schedule.services import controls as svc
-from hemis.schedule.services import entries
 from hemis.schedule.services.placement import Attendee
 from hemis.testing import factories as f
+from hemis.testing.schedule import add_control, add_entry
 
 D = dt.date
-FRIDAY = D(2027, 2, 12)
-
-
-def control(world, actor, group="KT-21", subject="MAT204", **changes):
-    fields = {
-        "group_subject": world.bindings[(group, subject)],
-        "control_kind": ControlKind.FINAL,
-        "date": FRIDAY,
-        "pair": 3,
-        "room": world.room204,
-        "examiner": world.karimov,
-    }
-    fields.update(changes)
-    return svc.schedule_control(actor=actor, **fields)
+FRIDAY = D(2027, 2, 12)  # add_control's day
 
 
 def state():
@@ -47,13 +33,13 @@ def state():
 def refused(world, actor, **fields) -> dict:
     before = state()
     with pytest.raises(ValidationError) as error:
-        control(world, actor, **fields)
+        add_control(world, actor, **fields)
     assert state() == before
     return error.value.message_dict
 
 
 def test_control_is_scheduled_at_the_pair_times_unpublished(world, dean_chemistry):
-    lesson = control(world, dean_chemistry)
+    lesson = add_control(world, dean_chemistry)
     lesson.refresh_from_db()
     assert (lesson.kind, lesson.control_kind, lesson.attempt, lesson.training_type) == (
         LessonKind.CONTROL,
@@ -86,17 +72,7 @@ def test_control_is_scheduled_at_the_pair_times_unpublished(world, dean_chemistr
 @pytest.fixture
 def monday_lecture(world, dean_chemistry):
     """Karimov lectures KT-21 in room 301 on Mondays at pair 1 (first: 01.02.2027)."""
-    return entries.create_entry(
-        actor=dean_chemistry,
-        semester=world.semester,
-        subject=world.math,
-        training_type=TrainingType.LECTURE,
-        teacher=world.karimov,
-        room=world.room301,
-        weekday=1,
-        pair=1,
-        attendees=[Attendee(world.kt21)],
-    )
+    return add_entry(world, dean_chemistry, attendees=[Attendee(world.kt21)])
 
 
 def test_examiner_busy_with_a_lesson_is_refused(world, dean_chemistry, monday_lecture):
@@ -149,19 +125,19 @@ def test_subgroup_control_clashes_with_the_whole_group_lesson(world, dean_chemis
 
 
 def test_examiner_busy_with_another_control_is_refused(world, dean_chemistry):
-    control(world, dean_chemistry)
+    add_control(world, dean_chemistry)
     errors = refused(world, dean_chemistry, group="KT-22", subject="FIZ204", room=world.room301)
     assert errors == {"teacher": ["Teacher Karimov A. already has group KT-21 at pair 3 on 12.02.2027."]}
 
 
 def test_room_taken_by_another_control_is_refused(world, dean_chemistry):
-    control(world, dean_chemistry)
+    add_control(world, dean_chemistry)
     errors = refused(world, dean_chemistry, group="KT-22", subject="FIZ204", examiner=world.rahimova)
     assert errors == {"room": ["Room 204 already has group KT-21 at pair 3 on 12.02.2027."]}
 
 
 def test_group_in_another_control_is_refused(world, dean_chemistry):
-    control(world, dean_chemistry)
+    add_control(world, dean_chemistry)
     errors = refused(world, dean_chemistry, subject="FIZ204", examiner=world.rahimova, room=world.room301)
     assert errors == {
         "groups": ["Group KT-21 already has Oliy matematika (final control) at pair 3 on 12.02.2027."]
@@ -169,7 +145,7 @@ def test_group_in_another_control_is_refused(world, dean_chemistry):
 
 
 def test_two_subgroups_sit_controls_at_once(world, dean_chemistry):
-    control(
+    add_control(
         world,
         dean_chemistry,
         subject="FIZ204",
@@ -177,14 +153,14 @@ def test_two_subgroups_sit_controls_at_once(world, dean_chemistry):
         examiner=world.rahimova,
         subgroup=world.sub_a,
     )
-    other = control(
+    other = add_control(
         world, dean_chemistry, subject="MAT204", room=world.room204, subgroup=world.sub_b, control_kind="12"
     )
     assert list(other.attendees.values_list("subgroup__name", flat=True)) == ["2"]
 
 
 def test_the_same_control_twice_is_refused(world, dean_chemistry):
-    control(world, dean_chemistry)
+    add_control(world, dean_chemistry)
     errors = refused(world, dean_chemistry, date=D(2027, 2, 15))
     assert errors == {
         "control_kind": ["Group KT-21 already has this control of Oliy matematika on its schedule."]
@@ -192,9 +168,9 @@ def test_the_same_control_twice_is_refused(world, dean_chemistry):
 
 
 def test_other_kinds_of_control_of_a_subject_are_separate(world, dean_chemistry):
-    control(world, dean_chemistry, control_kind=ControlKind.CURRENT, date=D(2027, 2, 15))
-    control(world, dean_chemistry, control_kind=ControlKind.MIDTERM, date=D(2027, 3, 15))
-    control(world, dean_chemistry, control_kind=ControlKind.FINAL, date=D(2027, 6, 7))
+    add_control(world, dean_chemistry, control_kind=ControlKind.CURRENT, date=D(2027, 2, 15))
+    add_control(world, dean_chemistry, control_kind=ControlKind.MIDTERM, date=D(2027, 3, 15))
+    add_control(world, dean_chemistry, control_kind=ControlKind.FINAL, date=D(2027, 6, 7))
     assert Lesson.objects.filter(kind=LessonKind.CONTROL).count() == 3
 
 
@@ -207,7 +183,7 @@ def test_room_too_small_is_refused(world, dean_chemistry):
 
 
 def test_a_subgroup_fits_a_small_room(world, dean_chemistry):
-    lesson = control(world, dean_chemistry, room=world.lab105, subgroup=world.sub_a)
+    lesson = add_control(world, dean_chemistry, room=world.lab105, subgroup=world.sub_a)
     assert lesson.room == world.lab105
 
 
@@ -219,7 +195,7 @@ def test_holiday_and_dates_outside_the_semester_are_refused(world, dean_chemistr
         "date": ["The date is outside the semester."]
     }
     # Re-sits may run into the weeks after the semester's end.
-    assert control(world, dean_chemistry, date=D(2027, 7, 1)).date == D(2027, 7, 1)
+    assert add_control(world, dean_chemistry, date=D(2027, 7, 1)).date == D(2027, 7, 1)
 
 
 def test_undefined_pair_and_closed_room_are_refused(world, dean_chemistry):
@@ -247,7 +223,7 @@ def test_resit_needs_the_earlier_statement(world, dean_chemistry):
 
 
 def test_resit_comes_after_the_earlier_statement(world, dean_chemistry):
-    control(world, dean_chemistry)
+    add_control(world, dean_chemistry)
     errors = refused(world, dean_chemistry, attempt=Attempt.SECOND, pair=5)
     assert errors == {
         "date": [
@@ -257,18 +233,18 @@ def test_resit_comes_after_the_earlier_statement(world, dean_chemistry):
 
 
 def test_second_and_third_statements(world, dean_chemistry):
-    first = control(world, dean_chemistry)
-    second = control(world, dean_chemistry, attempt=Attempt.SECOND, date=D(2027, 2, 19))
+    first = add_control(world, dean_chemistry)
+    second = add_control(world, dean_chemistry, attempt=Attempt.SECOND, date=D(2027, 2, 19))
     assert refused(world, dean_chemistry, attempt=Attempt.SECOND, date=D(2027, 2, 22)) == {
         "control_kind": ["Group KT-21 already has this control of Oliy matematika on its schedule."]
     }
-    third = control(world, dean_chemistry, attempt=Attempt.THIRD, date=D(2027, 2, 26))
+    third = add_control(world, dean_chemistry, attempt=Attempt.THIRD, date=D(2027, 2, 26))
     assert [c.attempt for c in (first, second, third)] == [Attempt.FIRST, Attempt.SECOND, Attempt.THIRD]
 
 
 def test_a_statement_is_removed_only_after_its_resits(world, dean_chemistry):
-    first = control(world, dean_chemistry)
-    second = control(world, dean_chemistry, attempt=Attempt.SECOND, date=D(2027, 2, 19))
+    first = add_control(world, dean_chemistry)
+    second = add_control(world, dean_chemistry, attempt=Attempt.SECOND, date=D(2027, 2, 19))
     before = state()
     with pytest.raises(ValidationError) as error:
         svc.remove_control(lesson=first, actor=dean_chemistry)
@@ -291,9 +267,9 @@ def test_removing_a_lesson_as_a_control_is_refused(world, dean_chemistry, monday
 
 
 def test_a_removed_control_frees_its_slot(world, dean_chemistry):
-    lesson = control(world, dean_chemistry)
+    lesson = add_control(world, dean_chemistry)
     svc.remove_control(lesson=lesson, actor=dean_chemistry)
-    assert control(world, dean_chemistry, subject="FIZ204", examiner=world.rahimova).room == world.room204
+    assert add_control(world, dean_chemistry, subject="FIZ204", examiner=world.rahimova).room == world.room204
 
 
 # --- publication --------------------------------------------------------------------------------
@@ -307,14 +283,14 @@ def test_publishing_an_empty_schedule_is_refused(world, dean_chemistry):
 
 
 def test_publish_marks_the_groups_controls_and_later_ones(world, dean_chemistry):
-    mine = control(world, dean_chemistry)
-    theirs = control(world, dean_chemistry, group="KT-22", room=world.room301, pair=4)
+    mine = add_control(world, dean_chemistry)
+    theirs = add_control(world, dean_chemistry, group="KT-22", room=world.room301, pair=4)
     publication = svc.publish_controls(group=world.kt21, semester=world.semester, actor=dean_chemistry)
     mine.refresh_from_db()
     theirs.refresh_from_db()
     assert mine.published_at == publication.published_at
     assert theirs.published_at is None
-    later = control(world, dean_chemistry, subject="FIZ204", examiner=world.rahimova, pair=5)
+    later = add_control(world, dean_chemistry, subject="FIZ204", examiner=world.rahimova, pair=5)
     assert later.published_at is not None
     event = AuditEvent.objects.get(action="schedule.control.published")
     assert (event.data["group"], event.data["controls"]) == ("KT-21", 1)
@@ -327,8 +303,8 @@ def test_publish_marks_the_groups_controls_and_later_ones(world, dean_chemistry)
 def test_a_student_sees_only_published_controls_of_their_group(world, dean_chemistry, monday_lecture):
     user = f.UserFactory(username="400251100001")
     f.StudentFactory(user=user, group=world.kt21, student_id_number="400251100001")
-    mine = control(world, dean_chemistry)
-    theirs = control(world, dean_chemistry, group="KT-22", room=world.room301, pair=4)
+    mine = add_control(world, dean_chemistry)
+    theirs = add_control(world, dean_chemistry, group="KT-22", room=world.room301, pair=4)
     svc.publish_controls(group=world.kt22, semester=world.semester, actor=dean_chemistry)
 
     def seen():

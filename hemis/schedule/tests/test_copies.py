@@ -2,56 +2,28 @@
 and checked on its own, the refusals reported with the clash named, one summary event."""
 
 import datetime as dt
-from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
 
 from hemis.academics.models import Subject
 from hemis.audit.models import AuditEvent
-from hemis.curricula.enums import SubjectBlock, TrainingType
-from hemis.curricula.models import CurriculumSemester, CurriculumSubject, SubjectLoad
+from hemis.curricula.enums import TrainingType
 from hemis.schedule.enums import LessonStatus, Weeks
-from hemis.schedule.models import Lesson, TeachingLoad, TimetableEntry
+from hemis.schedule.models import Lesson, TimetableEntry
 from hemis.schedule.services import copies
 from hemis.schedule.services import entries as svc
 from hemis.schedule.services import lessons as lesson_svc
 from hemis.schedule.services.placement import Attendee
-from hemis.students.models import GroupSubject
 from hemis.testing import factories as f
+from hemis.testing.schedule import add_entry, bind, lesson_dates
 
 D = dt.date
 LECTURE, PRACTICAL = TrainingType.LECTURE, TrainingType.PRACTICAL
 
 
-def dates(entry) -> list[dt.date]:
-    return list(entry.lessons.order_by("date").values_list("date", flat=True))
-
-
 def groups_of(entry) -> list[str]:
     return sorted(entry.groups.values_list("group__name", flat=True))
-
-
-def bind(world, group, subject, semester, loads: dict, number: int = 3) -> None:
-    """Bind ``group`` to ``subject`` in curriculum semester ``number`` (taught in ``semester``) with
-    ``loads`` {lesson type: teacher}."""
-    cur_semester, _ = CurriculumSemester.objects.get_or_create(curriculum=world.curriculum, number=number)
-    cs, created = CurriculumSubject.objects.get_or_create(
-        semester=cur_semester,
-        subject=subject,
-        defaults={
-            "block": SubjectBlock.GENERAL_PROFESSIONAL,
-            "credits": Decimal("4"),
-            "department": world.department,
-        },
-    )
-    for training_type in loads:
-        SubjectLoad.objects.get_or_create(curriculum_subject=cs, training_type=training_type, hours=30)
-    binding = GroupSubject.objects.create(group=group, curriculum_subject=cs, semester=semester)
-    for training_type, teacher in loads.items():
-        TeachingLoad.objects.create(
-            group_subject=binding, training_type=training_type, teacher=teacher, assigned_on=D(2026, 8, 20)
-        )
 
 
 @pytest.fixture
@@ -65,20 +37,11 @@ def autumn(world, dean_chemistry):
     bind(world, world.kt21, world.math, world.autumn, {LECTURE: world.karimov, PRACTICAL: nazarov})
     bind(world, world.kt22, world.math, world.autumn, {LECTURE: world.karimov})
     bind(world, world.kt21, chemistry, world.autumn, {LECTURE: nazarov})
-    common = {"semester": world.autumn, "subject": world.math}
-    lecture = svc.create_entry(
-        actor=dean_chemistry,
-        **common,
-        training_type=LECTURE,
-        teacher=world.karimov,
-        room=world.room301,
-        weekday=1,
-        pair=1,
-        attendees=[Attendee(world.kt21), Attendee(world.kt22)],
-    )
-    practical = svc.create_entry(
-        actor=dean_chemistry,
-        **common,
+    lecture = add_entry(world, dean_chemistry, semester=world.autumn)
+    practical = add_entry(
+        world,
+        dean_chemistry,
+        semester=world.autumn,
         training_type=PRACTICAL,
         teacher=nazarov,
         room=world.room204,
@@ -87,11 +50,11 @@ def autumn(world, dean_chemistry):
         weeks=Weeks.ODD,
         attendees=[Attendee(world.kt21)],
     )
-    chem = svc.create_entry(
-        actor=dean_chemistry,
-        semester=common["semester"],
+    chem = add_entry(
+        world,
+        dean_chemistry,
+        semester=world.autumn,
         subject=chemistry,
-        training_type=LECTURE,
         teacher=nazarov,
         room=world.room204,
         weekday=4,
@@ -120,7 +83,7 @@ def test_copy_timetable_copies_what_the_target_loads_allow(world, autumn, dean_c
         Weeks.ALL,
     )
     assert groups_of(lecture) == ["KT-21", "KT-22"]
-    assert dates(lecture)[:3] == [D(2027, 2, 1), D(2027, 2, 8), D(2027, 2, 15)]
+    assert lesson_dates(lecture)[:3] == [D(2027, 2, 1), D(2027, 2, 8), D(2027, 2, 15)]
     # Nazarov does not teach the practical in spring; Karimov, its one teacher there, takes it over.
     assert (practical.teacher, practical.room, practical.weekday, practical.weeks) == (
         world.karimov,
@@ -128,7 +91,7 @@ def test_copy_timetable_copies_what_the_target_loads_allow(world, autumn, dean_c
         3,
         Weeks.ODD,
     )
-    assert dates(practical)[:3] == [D(2027, 2, 3), D(2027, 2, 17), D(2027, 3, 3)]
+    assert lesson_dates(practical)[:3] == [D(2027, 2, 3), D(2027, 2, 17), D(2027, 3, 3)]
     assert report.skipped == [
         copies.Skipped(
             "Umumiy kimyo (lecture), Thursday, pair 3",
@@ -154,13 +117,11 @@ def test_copy_timetable_copies_what_the_target_loads_allow(world, autumn, dean_c
 
 def test_copy_timetable_reports_each_clash_and_copies_the_rest(world, autumn, dean_chemistry):
     # Spring already has Physics for KT-21 on Wednesdays at pair 2.
-    svc.create_entry(
-        actor=dean_chemistry,
-        semester=world.semester,
+    add_entry(
+        world,
+        dean_chemistry,
         subject=world.physics,
-        training_type=LECTURE,
         teacher=world.rahimova,
-        room=world.room301,
         weekday=3,
         pair=2,
         attendees=[Attendee(world.kt21)],
@@ -226,33 +187,23 @@ def test_copy_from_the_same_semester_is_refused(world, dean_chemistry):
 def first_week(world, dean_chemistry):
     """KT-21's week 1 built by hand: a stream lecture on Monday, a practical on Wednesday, a
     laboratory on Friday that gets cancelled, one on Thursday moved to Saturday pair 5."""
-    common = {"semester": world.semester, "weeks": Weeks.LIST, "week_numbers": [1]}
-    lecture = svc.create_entry(
-        actor=dean_chemistry,
-        **common,
-        subject=world.math,
-        training_type=LECTURE,
-        teacher=world.karimov,
-        room=world.room301,
-        weekday=1,
-        pair=1,
-        attendees=[Attendee(world.kt21), Attendee(world.kt22)],
-    )
-    practical = svc.create_entry(
-        actor=dean_chemistry,
-        **common,
-        subject=world.math,
+    week1 = {"weeks": Weeks.LIST, "week_numbers": [1]}
+    lecture = add_entry(world, dean_chemistry, **week1)
+    practical = add_entry(
+        world,
+        dean_chemistry,
+        **week1,
         training_type=PRACTICAL,
-        teacher=world.karimov,
         room=world.room204,
         weekday=3,
         pair=2,
         attendees=[Attendee(world.kt21)],
     )
     lab = {"subject": world.physics, "training_type": TrainingType.LABORATORY, "teacher": world.rahimova}
-    cancelled = svc.create_entry(
-        actor=dean_chemistry,
-        **common,
+    cancelled = add_entry(
+        world,
+        dean_chemistry,
+        **week1,
         **lab,
         room=world.lab105,
         weekday=5,
@@ -260,9 +211,10 @@ def first_week(world, dean_chemistry):
         attendees=[Attendee(world.kt21, world.sub_a)],
     )
     lesson_svc.cancel_lesson(lesson=cancelled.lessons.get(), reason="Kasallik", actor=dean_chemistry)
-    moved = svc.create_entry(
-        actor=dean_chemistry,
-        **common,
+    moved = add_entry(
+        world,
+        dean_chemistry,
+        **week1,
         **lab,
         room=world.lab105,
         weekday=4,
@@ -279,7 +231,16 @@ def test_copy_week_makes_listed_week_entries_of_what_was_held(world, first_week,
     )
     assert report.skipped == []
     made = [
-        (e.subject.code, e.training_type, e.weekday, e.pair, e.weeks, e.week_numbers, groups_of(e), dates(e))
+        (
+            e.subject.code,
+            e.training_type,
+            e.weekday,
+            e.pair,
+            e.weeks,
+            e.week_numbers,
+            groups_of(e),
+            lesson_dates(e),
+        )
         for e in report.copied
     ]
     assert made == [
@@ -294,11 +255,10 @@ def test_copy_week_makes_listed_week_entries_of_what_was_held(world, first_week,
 
 
 def test_copy_week_reports_a_clash_with_the_weeks_lessons(world, first_week, dean_chemistry):
-    svc.create_entry(
-        actor=dean_chemistry,
-        semester=world.semester,
+    add_entry(
+        world,
+        dean_chemistry,
         subject=world.physics,
-        training_type=LECTURE,
         teacher=world.rahimova,
         room=world.room204,
         weekday=3,

@@ -17,8 +17,9 @@ from hemis.schedule import solver
 from hemis.schedule.enums import DraftStatus
 from hemis.schedule.models import Draft, DraftItem, Lesson, TimetableEntry
 from hemis.schedule.services import drafts as svc
-from hemis.schedule.services.entries import create_entry, group_sizes
+from hemis.schedule.services.entries import group_sizes
 from hemis.schedule.services.placement import Attendee
+from hemis.testing.schedule import add_entry
 
 D = dt.date
 
@@ -128,11 +129,10 @@ def test_apply_is_refused_whole_when_the_timetable_changed_since(world, dean_che
         load__group_subject__group=world.kt21,
     )
     # Meanwhile someone puts a physics lecture of KT-21 in the stream's room at its pair, by hand.
-    create_entry(
-        actor=dean_chemistry,
-        semester=world.semester,
+    add_entry(
+        world,
+        dean_chemistry,
         subject=world.physics,
-        training_type=TrainingType.LECTURE,
         teacher=world.rahimova,
         room=stream.room,
         weekday=stream.weekday,
@@ -178,15 +178,11 @@ def test_what_cannot_be_placed_is_reported_with_its_reason(world, started):
 def test_the_timetable_already_entered_is_neither_requested_again_nor_overlapped(
     world, dean_chemistry, started
 ):
-    create_entry(
-        actor=dean_chemistry,
-        semester=world.semester,
-        subject=world.math,
+    add_entry(
+        world,
+        dean_chemistry,
         training_type=TrainingType.PRACTICAL,
-        teacher=world.karimov,
         room=world.room204,
-        weekday=1,
-        pair=1,
         attendees=[Attendee(world.kt21)],
     )
     draft = started()

@@ -12,28 +12,14 @@ from hemis.schedule.enums import Weeks
 from hemis.schedule.models import GroupSlot, Lesson, TimetableEntry
 from hemis.schedule.services import entries as svc
 from hemis.schedule.services.placement import Attendee
+from hemis.testing.schedule import add_entry, lesson_dates
 
 D = dt.date
 
 
-def lecture(world, actor, **changes):
-    fields = {
-        "semester": world.semester,
-        "subject": world.math,
-        "training_type": TrainingType.LECTURE,
-        "teacher": world.karimov,
-        "room": world.room301,
-        "weekday": 1,
-        "pair": 1,
-        "attendees": [Attendee(world.kt21), Attendee(world.kt22)],
-    }
-    fields.update(changes)
-    return svc.create_entry(actor=actor, **fields)
-
-
 def test_entry_expands_into_mondays_skipping_the_holiday(world, dean_chemistry):
-    entry = lecture(world, dean_chemistry)
-    dates = list(entry.lessons.order_by("date").values_list("date", flat=True))
+    entry = add_entry(world, dean_chemistry)
+    dates = lesson_dates(entry)
     # 8 March 2027 (Monday) is Women's Day: no lesson that day.
     assert D(2027, 3, 8) not in dates
     assert dates[:5] == [D(2027, 2, 1), D(2027, 2, 8), D(2027, 2, 15), D(2027, 2, 22), D(2027, 3, 1)]
@@ -50,8 +36,8 @@ def test_entry_expands_into_mondays_skipping_the_holiday(world, dean_chemistry):
 
 
 def test_odd_and_even_weeks_alternate(world, dean_chemistry):
-    odd = lecture(world, dean_chemistry, weeks=Weeks.ODD, weekday=2)
-    even = lecture(
+    odd = add_entry(world, dean_chemistry, weeks=Weeks.ODD, weekday=2)
+    even = add_entry(
         world,
         dean_chemistry,
         weeks=Weeks.EVEN,
@@ -61,8 +47,8 @@ def test_odd_and_even_weeks_alternate(world, dean_chemistry):
         room=world.room204,
         attendees=[Attendee(world.kt22)],
     )
-    odd_dates = list(odd.lessons.order_by("date").values_list("date", flat=True))
-    even_dates = list(even.lessons.order_by("date").values_list("date", flat=True))
+    odd_dates = lesson_dates(odd)
+    even_dates = lesson_dates(even)
     assert odd_dates[:3] == [D(2027, 2, 2), D(2027, 2, 16), D(2027, 3, 2)]
     # 09.03.2027 (even week 6) is Roʻza hayit.
     assert even_dates[:3] == [D(2027, 2, 9), D(2027, 2, 23), D(2027, 3, 23)]
@@ -70,8 +56,8 @@ def test_odd_and_even_weeks_alternate(world, dean_chemistry):
 
 
 def test_listed_weeks_only(world, dean_chemistry):
-    entry = lecture(world, dean_chemistry, weeks=Weeks.LIST, week_numbers=[2, 3])
-    assert list(entry.lessons.order_by("date").values_list("date", flat=True)) == [
+    entry = add_entry(world, dean_chemistry, weeks=Weeks.LIST, week_numbers=[2, 3])
+    assert lesson_dates(entry) == [
         D(2027, 2, 8),
         D(2027, 2, 15),
     ]
@@ -83,25 +69,21 @@ def test_transferred_working_day_runs_the_replaced_weekday(world, dean_chemistry
         date=D(2027, 2, 6), is_working_day=True, reason="Buyruq 5", timetable_weekday=1
     )
     CalendarOverride.objects.create(date=D(2027, 2, 9), is_working_day=False, reason="Buyruq 6")
-    monday = lecture(world, dean_chemistry)
-    tuesday = lecture(world, dean_chemistry, weekday=2, pair=2)
+    monday = add_entry(world, dean_chemistry)
+    tuesday = add_entry(world, dean_chemistry, weekday=2, pair=2)
     assert D(2027, 2, 6) in set(monday.lessons.values_list("date", flat=True))
     assert D(2027, 2, 9) not in set(tuesday.lessons.values_list("date", flat=True))
 
 
 def test_room_clash_is_refused_with_its_name_and_nothing_written(world, dean_chemistry):
-    lecture(world, dean_chemistry)
+    add_entry(world, dean_chemistry)
     before = (TimetableEntry.objects.count(), Lesson.objects.count(), AuditEvent.objects.count())
     with pytest.raises(ValidationError) as error:
-        svc.create_entry(
-            actor=dean_chemistry,
-            semester=world.semester,
+        add_entry(
+            world,
+            dean_chemistry,
             subject=world.physics,
-            training_type=TrainingType.LECTURE,
             teacher=world.rahimova,
-            room=world.room301,
-            weekday=1,
-            pair=1,
             attendees=[Attendee(world.kt21)],
         )
     assert error.value.message_dict == {
@@ -111,9 +93,9 @@ def test_room_clash_is_refused_with_its_name_and_nothing_written(world, dean_che
 
 
 def test_teacher_clash_is_refused(world, dean_chemistry):
-    lecture(world, dean_chemistry, attendees=[Attendee(world.kt21)])
+    add_entry(world, dean_chemistry, attendees=[Attendee(world.kt21)])
     with pytest.raises(ValidationError) as error:
-        lecture(
+        add_entry(
             world,
             dean_chemistry,
             room=world.room204,
@@ -126,17 +108,14 @@ def test_teacher_clash_is_refused(world, dean_chemistry):
 
 
 def test_group_clash_is_refused(world, dean_chemistry):
-    lecture(world, dean_chemistry, attendees=[Attendee(world.kt21)])
+    add_entry(world, dean_chemistry, attendees=[Attendee(world.kt21)])
     with pytest.raises(ValidationError) as error:
-        svc.create_entry(
-            actor=dean_chemistry,
-            semester=world.semester,
+        add_entry(
+            world,
+            dean_chemistry,
             subject=world.physics,
-            training_type=TrainingType.LECTURE,
             teacher=world.rahimova,
             room=world.room204,
-            weekday=1,
-            pair=1,
             attendees=[Attendee(world.kt21)],
         )
     assert error.value.message_dict == {
@@ -151,16 +130,16 @@ def test_two_subgroups_share_a_pair_but_not_with_the_whole_group(world, dean_che
         "teacher": world.rahimova,
         "weekday": 3,
     }
-    lecture(world, dean_chemistry, room=world.lab105, attendees=[Attendee(world.kt21, world.sub_a)], **lab)
+    add_entry(world, dean_chemistry, room=world.lab105, attendees=[Attendee(world.kt21, world.sub_a)], **lab)
     # Subgroup 2 in another room with the same teacher is a teacher clash; with another teacher it would pass.
     with pytest.raises(ValidationError) as error:
-        lecture(
+        add_entry(
             world, dean_chemistry, room=world.room204, attendees=[Attendee(world.kt21, world.sub_b)], **lab
         )
     assert "teacher" in error.value.message_dict
     # The whole group at that pair clashes with subgroup 1's laboratory.
     with pytest.raises(ValidationError) as error:
-        lecture(world, dean_chemistry, weekday=3, room=world.room301, attendees=[Attendee(world.kt21)])
+        add_entry(world, dean_chemistry, weekday=3, room=world.room301, attendees=[Attendee(world.kt21)])
     assert error.value.message_dict == {
         "groups": ["Group KT-21 already has Fizika (laboratory) at pair 1 on 03.02.2027."]
     }
@@ -181,7 +160,7 @@ def test_subgroup_of_another_subgroup_passes(world, dean_chemistry):
         group_subject=other.group_subject, training_type="12", teacher=helper, assigned_on=D(2027, 1, 10)
     )
     lab = {"subject": world.physics, "training_type": TrainingType.LABORATORY, "weekday": 3}
-    lecture(
+    add_entry(
         world,
         dean_chemistry,
         room=world.lab105,
@@ -189,7 +168,7 @@ def test_subgroup_of_another_subgroup_passes(world, dean_chemistry):
         attendees=[Attendee(world.kt21, world.sub_a)],
         **lab,
     )
-    second = lecture(
+    second = add_entry(
         world,
         dean_chemistry,
         room=world.room204,
@@ -203,11 +182,11 @@ def test_subgroup_of_another_subgroup_passes(world, dean_chemistry):
 
 def test_room_capacity(world, dean_chemistry):
     # 26 students fit room 204 (30 seats) but not laboratory 105 (12 seats); a subgroup of 6 does.
-    assert lecture(world, dean_chemistry, room=world.room204).lessons.exists()
+    assert add_entry(world, dean_chemistry, room=world.room204).lessons.exists()
     with pytest.raises(ValidationError) as error:
-        lecture(world, dean_chemistry, room=world.lab105, attendees=[Attendee(world.kt22)], weekday=2)
+        add_entry(world, dean_chemistry, room=world.lab105, attendees=[Attendee(world.kt22)], weekday=2)
     assert error.value.message_dict == {"room": ["Room 105 seats 12; KT-22 have 14 students."]}
-    lab = lecture(
+    lab = add_entry(
         world,
         dean_chemistry,
         room=world.lab105,
@@ -222,7 +201,7 @@ def test_room_capacity(world, dean_chemistry):
 
 def test_teacher_must_hold_the_subject_for_the_group(world, dean_chemistry):
     with pytest.raises(ValidationError) as error:
-        lecture(world, dean_chemistry, teacher=world.rahimova)
+        add_entry(world, dean_chemistry, teacher=world.rahimova)
     assert error.value.message_dict == {
         "teacher": ["Rahimova D. does not teach Oliy matematika (lecture) to group KT-21, KT-22."]
     }
@@ -252,7 +231,7 @@ def test_a_batch_is_all_or_nothing(world, dean_chemistry):
 def test_database_refuses_a_clash_the_service_did_not_see(world, dean_chemistry):
     from django.db import IntegrityError, transaction
 
-    entry = lecture(world, dean_chemistry)
+    entry = add_entry(world, dean_chemistry)
     lesson = entry.lessons.first()
     with pytest.raises(IntegrityError), transaction.atomic():
         Lesson.objects.create(
@@ -272,9 +251,9 @@ def test_database_refuses_a_clash_the_service_did_not_see(world, dean_chemistry)
 
 
 def test_delete_entry_frees_its_slots(world, dean_chemistry):
-    entry = lecture(world, dean_chemistry)
+    entry = add_entry(world, dean_chemistry)
     svc.delete_entry(entry=entry, actor=dean_chemistry)
     assert not Lesson.objects.exists()
-    again = lecture(world, dean_chemistry)
+    again = add_entry(world, dean_chemistry)
     assert again.lessons.count() > 0
     assert AuditEvent.objects.filter(action="schedule.entry.deleted").count() == 1

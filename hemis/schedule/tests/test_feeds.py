@@ -8,47 +8,15 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from hemis.audit.models import AuditEvent
-from hemis.curricula.enums import TrainingType
-from hemis.schedule.enums import ControlKind
 from hemis.schedule.feeds_selectors import person_lessons
 from hemis.schedule.models import CalendarFeed
-from hemis.schedule.services import controls, entries, lessons
+from hemis.schedule.services import controls, lessons
 from hemis.schedule.services import feeds as svc
-from hemis.schedule.services.placement import Attendee
-from hemis.testing import factories as f
+from hemis.testing.schedule import add_control, add_entry, add_lab, with_login
 
 D = dt.date
 TASHKENT = ZoneInfo("Asia/Tashkent")
 SPRING = D(2027, 2, 1)
-
-
-def entry(world, actor, **changes):
-    fields = {
-        "semester": world.semester,
-        "subject": world.math,
-        "training_type": TrainingType.LECTURE,
-        "teacher": world.karimov,
-        "room": world.room301,
-        "weekday": 1,
-        "pair": 1,
-        "attendees": [Attendee(world.kt21), Attendee(world.kt22)],
-    }
-    fields.update(changes)
-    return entries.create_entry(actor=actor, **fields)
-
-
-def lab(world, actor, subgroup, pair):
-    return entry(
-        world,
-        actor,
-        subject=world.physics,
-        training_type=TrainingType.LABORATORY,
-        teacher=world.rahimova,
-        room=world.lab105,
-        weekday=3,
-        pair=pair,
-        attendees=[Attendee(world.kt21, subgroup)],
-    )
 
 
 def events(user, today=SPRING):
@@ -57,22 +25,17 @@ def events(user, today=SPRING):
 
 @pytest.fixture
 def karimov_user(world):
-    world.karimov.user = f.UserFactory(username="karimov")
-    world.karimov.save(update_fields=["user"])
-    return world.karimov.user
+    return with_login(world.karimov, "karimov")
 
 
 @pytest.fixture
 def student_a(world):
     """A KT-21 student in laboratory subgroup 1."""
-    student = world.sub_a.students.order_by("pk").first()
-    student.user = f.UserFactory(username="talaba_a")
-    student.save(update_fields=["user"])
-    return student.user
+    return with_login(world.sub_a.students.order_by("pk").first(), "talaba_a")
 
 
 def test_teacher_feed_has_one_event_per_lesson_in_tashkent_time(world, dean_chemistry, karimov_user):
-    lecture = entry(world, dean_chemistry)
+    lecture = add_entry(world, dean_chemistry)
     first = lecture.lessons.get(date=D(2027, 2, 1))
     found = events(karimov_user)
     assert len(found) == lecture.lessons.count() == 15
@@ -91,7 +54,7 @@ def test_teacher_feed_has_one_event_per_lesson_in_tashkent_time(world, dean_chem
 
 
 def test_uid_is_stable_and_the_host_is_used(world, dean_chemistry, karimov_user):
-    entry(world, dean_chemistry)
+    add_entry(world, dean_chemistry)
     once = svc.calendar_bytes(karimov_user, host="hemis.tdtu.uz", today=SPRING)
     again = svc.calendar_bytes(karimov_user, host="hemis.tdtu.uz", today=SPRING)
     uids = [str(e["UID"]) for e in Calendar.from_ical(once).events]
@@ -100,7 +63,7 @@ def test_uid_is_stable_and_the_host_is_used(world, dean_chemistry, karimov_user)
 
 
 def test_cancelled_lesson_stays_with_status_cancelled(world, dean_chemistry, karimov_user):
-    lecture = entry(world, dean_chemistry)
+    lecture = add_entry(world, dean_chemistry)
     lesson = lecture.lessons.get(date=D(2027, 2, 8))
     lessons.cancel_lesson(lesson=lesson, reason="Konferensiya", actor=dean_chemistry)
     by_uid = {str(e["UID"]): e for e in events(karimov_user)}
@@ -111,9 +74,9 @@ def test_cancelled_lesson_stays_with_status_cancelled(world, dean_chemistry, kar
 
 
 def test_student_sees_their_subgroup_lab_but_not_the_other(world, dean_chemistry, student_a):
-    entry(world, dean_chemistry)
-    mine = lab(world, dean_chemistry, world.sub_a, pair=1)
-    other = lab(world, dean_chemistry, world.sub_b, pair=2)
+    add_entry(world, dean_chemistry)
+    mine = add_lab(world, dean_chemistry, world.sub_a, pair=1)
+    other = add_lab(world, dean_chemistry, world.sub_b, pair=2)
     wednesday = [e for e in events(student_a) if e.start.date() == D(2027, 2, 3)]
     assert [(str(e["UID"]), str(e["SUMMARY"])) for e in wednesday] == [
         (f"lesson-{mine.lessons.get(date=D(2027, 2, 3)).pk}@openhemis", "Fizika (laboratory)")
@@ -125,15 +88,7 @@ def test_student_sees_their_subgroup_lab_but_not_the_other(world, dean_chemistry
 
 
 def test_student_sees_a_control_only_once_published(world, dean_chemistry, student_a, karimov_user):
-    control = controls.schedule_control(
-        group_subject=world.bindings[("KT-21", "MAT204")],
-        control_kind=ControlKind.FINAL,
-        date=D(2027, 6, 10),
-        pair=3,
-        room=world.room204,
-        examiner=world.karimov,
-        actor=dean_chemistry,
-    )
+    control = add_control(world, dean_chemistry, date=D(2027, 6, 10))
     uid = f"lesson-{control.pk}@openhemis"
     assert uid not in {str(e["UID"]) for e in events(student_a)}
     # The examiner has it on their calendar from the start.
@@ -145,7 +100,7 @@ def test_student_sees_a_control_only_once_published(world, dean_chemistry, stude
 
 
 def test_feed_spans_the_current_and_the_next_semester(world, dean_chemistry, karimov_user):
-    entry(world, dean_chemistry)
+    add_entry(world, dean_chemistry)
     # In the autumn semester the spring one is next: its lessons are in the feed already.
     assert len(events(karimov_user, today=D(2026, 12, 5))) == 15
     # After the spring semester, with none after it, there is nothing to show.
@@ -153,7 +108,7 @@ def test_feed_spans_the_current_and_the_next_semester(world, dean_chemistry, kar
 
 
 def test_person_lessons_of_someone_without_lessons_is_empty(world, dean_chemistry, outsider):
-    entry(world, dean_chemistry)
+    add_entry(world, dean_chemistry)
     assert not person_lessons(outsider).exists()
     assert events(outsider) == []
 
@@ -185,4 +140,8 @@ def test_feed_of_a_deactivated_user_is_gone(world, client, karimov_user):
     token = svc.feed_for(karimov_user).token
     karimov_user.is_active = False
     karimov_user.save(update_fields=["is_active"])
-    assert client.get(reverse("web:schedule_feed", args=[token])).status_code == 404
+    response = client.get(reverse("web:schedule_feed", args=[token]))
+    assert response.status_code == 404
+    assert b"BEGIN:VCALENDAR" not in response.content
+    # The feed is kept as it was: reactivated, the user's old address works again.
+    assert CalendarFeed.objects.get(user=karimov_user).token == token

@@ -13,10 +13,10 @@ from hemis.org.models import OrgUnit
 from hemis.schedule import monitoring as m
 from hemis.schedule.enums import ControlKind, Weeks
 from hemis.schedule.models import TimetableEntry
-from hemis.schedule.services import controls, entries, lessons
+from hemis.schedule.services import controls, lessons
 from hemis.schedule.services.placement import Attendee
 from hemis.students.models import Group, GroupSubject, Subgroup
-from hemis.testing import factories as f
+from hemis.testing.schedule import add_control, more_groups, place_entry
 
 D = dt.date
 TASHKENT = dt.timezone(dt.timedelta(hours=5))
@@ -27,21 +27,6 @@ def at(year: int, month: int, day: int) -> dt.datetime:
 
 
 LECTURE, LAB, PRACTICAL = TrainingType.LECTURE, TrainingType.LABORATORY, TrainingType.PRACTICAL
-
-
-def entry(world, actor, subject, training_type, teacher, room, weekday, pair, *attendees, **more):
-    return entries.create_entry(
-        actor=actor,
-        semester=world.semester,
-        subject=subject,
-        training_type=training_type,
-        teacher=teacher,
-        room=room,
-        weekday=weekday,
-        pair=pair,
-        attendees=list(attendees),
-        **more,
-    )
 
 
 def chemistry():
@@ -61,12 +46,12 @@ def table(rows):
 
 
 def test_hours_per_group_subject_and_type(world, dean_chemistry):
-    entry(
+    place_entry(
         world, dean_chemistry, world.math, LECTURE, world.karimov, world.room301, 1, 1, Attendee(world.kt21)
     )
     lab = (world.physics, LAB, world.rahimova, world.lab105, 2)
-    entry(world, dean_chemistry, *lab, 2, Attendee(world.kt21, world.sub_a))
-    entry(world, dean_chemistry, *lab, 3, Attendee(world.kt21, world.sub_b), weeks=Weeks.ODD)
+    place_entry(world, dean_chemistry, *lab, 2, Attendee(world.kt21, world.sub_a))
+    place_entry(world, dean_chemistry, *lab, 3, Attendee(world.kt21, world.sub_b), weeks=Weeks.ODD)
     rows = m.group_coverage(faculties=chemistry(), semester=world.semester)
     # KT-21: 15 Monday lectures = 30 h; labs of subgroup 1 on 18 Tuesdays and of subgroup 2 on the 10
     # odd-week Tuesdays, each one hour for the group of two subgroups: 28 h of 30.
@@ -99,11 +84,11 @@ def test_hours_per_group_subject_and_type(world, dean_chemistry):
 
 def test_a_stream_counts_for_each_group_and_a_full_timetable_is_complete(world, dean_chemistry):
     both = (Attendee(world.kt21), Attendee(world.kt22))
-    entry(world, dean_chemistry, world.math, LECTURE, world.karimov, world.room301, 1, 1, *both)
-    entry(
+    place_entry(world, dean_chemistry, world.math, LECTURE, world.karimov, world.room301, 1, 1, *both)
+    place_entry(
         world, dean_chemistry, world.math, PRACTICAL, world.karimov, world.room204, 3, 1, Attendee(world.kt22)
     )
-    entry(
+    place_entry(
         world,
         dean_chemistry,
         world.physics,
@@ -114,7 +99,7 @@ def test_a_stream_counts_for_each_group_and_a_full_timetable_is_complete(world, 
         1,
         Attendee(world.kt22),
     )
-    entry(
+    place_entry(
         world, dean_chemistry, world.physics, LAB, world.rahimova, world.room204, 5, 1, Attendee(world.kt22)
     )
     rows = m.group_coverage(faculties=chemistry(), semester=world.semester)
@@ -146,10 +131,10 @@ def test_a_stream_counts_for_each_group_and_a_full_timetable_is_complete(world, 
 
 def test_cancelled_lessons_and_controls_do_not_count_and_three_subgroups_share_a_pair(world, dean_chemistry):
     Subgroup.objects.create(group=world.kt21, name="3")
-    lecture = entry(
+    lecture = place_entry(
         world, dean_chemistry, world.math, LECTURE, world.karimov, world.room301, 1, 1, Attendee(world.kt21)
     )
-    entry(
+    place_entry(
         world,
         dean_chemistry,
         world.physics,
@@ -163,15 +148,7 @@ def test_cancelled_lessons_and_controls_do_not_count_and_three_subgroups_share_a
     lessons.cancel_lesson(
         lesson=lecture.lessons.get(date=D(2027, 2, 1)), reason="Kasal", actor=dean_chemistry
     )
-    controls.schedule_control(
-        group_subject=world.bindings[("KT-21", "MAT204")],
-        control_kind=ControlKind.MIDTERM,
-        date=D(2027, 4, 2),
-        pair=4,
-        room=world.room204,
-        examiner=world.karimov,
-        actor=dean_chemistry,
-    )
+    add_control(world, dean_chemistry, control_kind=ControlKind.MIDTERM, date=D(2027, 4, 2), pair=4)
     (kt21,) = [
         r for r in m.group_coverage(faculties=chemistry(), semester=world.semester) if r.group == world.kt21
     ]
@@ -185,7 +162,9 @@ def test_cancelled_lessons_and_controls_do_not_count_and_three_subgroups_share_a
 def test_a_fraction_of_an_hour_is_kept_exactly(world, dean_chemistry):
     Subgroup.objects.create(group=world.kt21, name="3")
     lab = (world.physics, LAB, world.rahimova, world.lab105, 2, 2)
-    entry(world, dean_chemistry, *lab, Attendee(world.kt21, world.sub_a), weeks=Weeks.LIST, week_numbers=[1])
+    place_entry(
+        world, dean_chemistry, *lab, Attendee(world.kt21, world.sub_a), weeks=Weeks.LIST, week_numbers=[1]
+    )
     (kt21,) = [
         r for r in m.group_coverage(faculties=chemistry(), semester=world.semester) if r.group == world.kt21
     ]
@@ -206,7 +185,7 @@ def test_only_active_groups_of_the_faculties_with_bound_subjects(world, uni, dea
 
 
 def test_faculty_summary_counts_groups_by_state(world, uni, dean_chemistry):
-    entry(
+    place_entry(
         world, dean_chemistry, world.math, LECTURE, world.karimov, world.room301, 1, 1, Attendee(world.kt21)
     )
     faculties = OrgUnit.objects.filter(code__in=["F-CHEM", "F-ECON"]).order_by("code")
@@ -226,26 +205,11 @@ def test_monitored_semester_is_the_current_one_else_the_one_holding_today(world)
     assert m.monitored_semester(D(2026, 10, 1)) == world.semester
 
 
-def extra_groups(world, n: int) -> None:
-    """``n`` more groups of the programme with both subjects bound and a lecture of their own."""
-    for i in range(n):
-        group = f.GroupFactory(
-            faculty=world.faculty,
-            programme=world.kt21.programme,
-            name=f"KT-3{i}",
-            curriculum=world.curriculum,
-        )
-        for code in ("MAT204", "FIZ204"):
-            cs = world.bindings[("KT-21", code)].curriculum_subject
-            GroupSubject.objects.create(group=group, curriculum_subject=cs, semester=world.semester)
-        Subgroup.objects.create(group=group, name="1")
-
-
 @pytest.mark.parametrize("extra", [0, 2])
 def test_query_count_does_not_grow_with_groups(world, dean_chemistry, django_assert_num_queries, extra):
     Group.objects.filter(pk=world.kt22.pk).update(is_active=False)
-    extra_groups(world, extra)
-    entry(
+    more_groups(world, extra)
+    place_entry(
         world, dean_chemistry, world.math, LECTURE, world.karimov, world.room301, 1, 1, Attendee(world.kt21)
     )
     faculties = chemistry()
@@ -257,10 +221,10 @@ def test_query_count_does_not_grow_with_groups(world, dean_chemistry, django_ass
 
 
 def test_first_entries_and_when_the_timetable_was_built(world, dean_chemistry):
-    first = entry(
+    first = place_entry(
         world, dean_chemistry, world.math, LECTURE, world.karimov, world.room301, 1, 1, Attendee(world.kt21)
     )
-    second = entry(
+    second = place_entry(
         world, dean_chemistry, world.math, LECTURE, world.karimov, world.room301, 3, 1, Attendee(world.kt21)
     )
     TimetableEntry.objects.filter(pk=first.pk).update(created_at=at(2027, 1, 20))
@@ -288,15 +252,7 @@ def test_control_deadlines_from_the_first_examination_week(world, dean_chemistry
         start_date=D(2027, 2, 1),
         end_date=D(2027, 2, 6),
     )
-    controls.schedule_control(
-        group_subject=world.bindings[("KT-22", "MAT204")],
-        control_kind=ControlKind.FINAL,
-        date=D(2027, 6, 1),
-        pair=1,
-        room=world.room204,
-        examiner=world.karimov,
-        actor=dean_chemistry,
-    )
+    add_control(world, dean_chemistry, group="KT-22", date=D(2027, 6, 1), pair=1)
     publication = controls.publish_controls(group=world.kt22, semester=world.semester, actor=dean_chemistry)
     rows = [
         (d.group.name, d.semester_id, d.control_week_start, d.published_at) for d in m.control_deadlines()

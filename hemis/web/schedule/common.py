@@ -61,28 +61,25 @@ def editable_group(request, pk: int) -> Group:
     return group
 
 
-def editable_entry(request, pk: int) -> TimetableEntry:
-    entries = policy.visible_entries(request.principal).values("pk")
-    entry = get_object_or_404(
-        TimetableEntry.objects.filter(pk__in=entries).select_related(
+def _editable(request, model, visible, pk: int):
+    """The ``model`` row ``pk`` among the ``visible`` ones, with what the editing pages show, that the
+    active role edits; hidden and missing alike a 404, not editable a 403."""
+    row = get_object_or_404(
+        model.objects.filter(pk__in=visible.values("pk")).select_related(
             "semester__academic_year", "subject", "teacher", "room", "faculty"
         ),
         pk=pk,
     )
-    policy.require(request.principal, "schedule.edit", entry)
-    return entry
+    policy.require(request.principal, "schedule.edit", row)
+    return row
+
+
+def editable_entry(request, pk: int) -> TimetableEntry:
+    return _editable(request, TimetableEntry, policy.visible_entries(request.principal), pk)
 
 
 def editable_lesson(request, pk: int) -> Lesson:
-    lessons = policy.visible_lessons(request.principal).values("pk")
-    lesson = get_object_or_404(
-        Lesson.objects.filter(pk__in=lessons).select_related(
-            "semester__academic_year", "subject", "teacher", "room", "faculty"
-        ),
-        pk=pk,
-    )
-    policy.require(request.principal, "schedule.edit", lesson)
-    return lesson
+    return _editable(request, Lesson, policy.visible_lessons(request.principal), pk)
 
 
 def back_group(request, groups: list[Group]) -> Group | None:

@@ -135,6 +135,12 @@ def _weeks(draft: Draft) -> list[dict]:
     ]
 
 
+def _editable(request, pk: int):
+    draft = get_object_or_404(_visible(request), pk=pk)
+    policy.require(request.principal, EDIT, draft)
+    return draft
+
+
 def _refusal(request, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
@@ -143,8 +149,7 @@ def _refusal(request, error: ValidationError) -> None:
 @login_required
 @require_POST
 def schedule_draft_apply(request, pk: int):
-    draft = get_object_or_404(_visible(request), pk=pk)
-    policy.require(request.principal, EDIT, draft)
+    draft = _editable(request, pk)
     try:
         entries = drafts.apply_draft(draft=draft, actor=request.user)
     except ValidationError as error:
@@ -160,8 +165,7 @@ def schedule_draft_apply(request, pk: int):
 @login_required
 @require_POST
 def schedule_draft_discard(request, pk: int):
-    draft = get_object_or_404(_visible(request), pk=pk)
-    policy.require(request.principal, EDIT, draft)
+    draft = _editable(request, pk)
     try:
         drafts.discard_draft(draft=draft, actor=request.user)
     except ValidationError as error:

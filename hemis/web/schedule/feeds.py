@@ -6,6 +6,7 @@ The feed is public by design: calendar applications cannot log in, so its addres
 token that its owner can reset."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -50,16 +51,43 @@ def _teacher(request, pk: int) -> Employee:
     return get_object_or_404(policy.visible_teachers(request.principal), pk=pk)
 
 
-def _group_week(request, pk: int):
+@dataclass
+class _Printout:
+    """A week to print or export, and what names it: the title and lines under it on paper, the
+    start of the file names, the sheet's name and the filters the export is journaled with."""
+
+    week: selectors.Week
+    title: str
+    subtitles: list[str]
+    stem: str
+    sheet: str
+    filters: dict
+
+
+def _group_week(request, pk: int) -> _Printout:
     group = _group(request, pk)
     lessons = selectors.group_lessons(policy.visible_lessons(request.principal), group)
-    return group, selectors.week(lessons, _monday(request))
+    return _Printout(
+        week=selectors.week(lessons, _monday(request)),
+        title=_("Timetable of group %(name)s") % {"name": group.name},
+        subtitles=[group.faculty.name],
+        stem=f"timetable-{slugify(group.name) or group.pk}",
+        sheet=group.name,
+        filters={"group": group.pk},
+    )
 
 
-def _teacher_week(request, pk: int):
+def _teacher_week(request, pk: int) -> _Printout:
     teacher = _teacher(request, pk)
     lessons = selectors.teacher_lessons(policy.visible_lessons(request.principal), teacher)
-    return teacher, selectors.week(lessons, _monday(request))
+    return _Printout(
+        week=selectors.week(lessons, _monday(request)),
+        title=_("Timetable of %(name)s") % {"name": teacher.full_name},
+        subtitles=[],
+        stem=f"timetable-teacher-{teacher.pk}",
+        sheet=teacher.last_name,
+        filters={"teacher": teacher.pk},
+    )
 
 
 def _kind(lesson) -> str:
@@ -116,38 +144,28 @@ def week_pdf(week, *, title: str, subtitles: list[str]) -> bytes:
     )
 
 
-def _pdf_response(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
-
-
 def _semester_line(week) -> list[str]:
     return [str(week.semester)] if week.semester else []
+
+
+def _pdf_response(printout: _Printout) -> HttpResponse:
+    week = printout.week
+    data = week_pdf(week, title=printout.title, subtitles=[*printout.subtitles, *_semester_line(week)])
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{printout.stem}-{week.monday:%Y%m%d}.pdf"'
+    return response
 
 
 @login_required
 @require_GET
 def schedule_group_pdf(request, pk: int):
-    group, week = _group_week(request, pk)
-    data = week_pdf(
-        week,
-        title=_("Timetable of group %(name)s") % {"name": group.name},
-        subtitles=[group.faculty.name, *_semester_line(week)],
-    )
-    return _pdf_response(data, f"timetable-{slugify(group.name) or group.pk}-{week.monday:%Y%m%d}.pdf")
+    return _pdf_response(_group_week(request, pk))
 
 
 @login_required
 @require_GET
 def schedule_teacher_pdf(request, pk: int):
-    teacher, week = _teacher_week(request, pk)
-    data = week_pdf(
-        week,
-        title=_("Timetable of %(name)s") % {"name": teacher.full_name},
-        subtitles=_semester_line(week),
-    )
-    return _pdf_response(data, f"timetable-teacher-{teacher.pk}-{week.monday:%Y%m%d}.pdf")
+    return _pdf_response(_teacher_week(request, pk))
 
 
 @login_required
@@ -164,18 +182,15 @@ def schedule_my_pdf(request):
         person = Student.objects.filter(user=request.user).select_related("group").first()
         subtitles = [_("Group %(name)s") % {"name": person.group.name}] if person and person.group else []
     name = person.full_name if person else request.user.get_full_name()
-    data = week_pdf(
-        week,
-        title=_("Timetable of %(name)s") % {"name": name},
-        subtitles=[*subtitles, *_semester_line(week)],
-    )
-    return _pdf_response(data, f"timetable-{week.monday:%Y%m%d}.pdf")
+    title = _("Timetable of %(name)s") % {"name": name}
+    return _pdf_response(_Printout(week, title, subtitles, stem="timetable", sheet="", filters={}))
 
 
 # --- the week in Excel -----------------------------------------------------------------------------
 
 
-def _week_xlsx(request, week, *, sheet: str, filename: str, filters: dict):
+def _xlsx_response(request, printout: _Printout):
+    week = printout.week
     headers = [_("Date"), _("Day"), _("Pair"), _("Time"), _("Subject"), _("Lesson type"), _("Room")]
     headers += [_("Teacher"), _("Groups"), _("Status"), _("Reason for cancelling")]
     rows = [
@@ -197,38 +212,24 @@ def _week_xlsx(request, week, *, sheet: str, filename: str, filters: dict):
     return xlsx_export(
         request,
         action="schedule.lesson.exported",
-        filename=filename,
-        title=sheet,
+        filename=f"{printout.stem}-{week.monday:%Y%m%d}.xlsx",
+        title=f"{printout.sheet} {week.monday:%d.%m.%Y}",
         headers=headers,
         rows=rows,
-        filters={**filters, "week": week.monday.isoformat()},
+        filters={**printout.filters, "week": week.monday.isoformat()},
     )
 
 
 @login_required
 @require_GET
 def schedule_group_xlsx(request, pk: int):
-    group, week = _group_week(request, pk)
-    return _week_xlsx(
-        request,
-        week,
-        sheet=f"{group.name} {week.monday:%d.%m.%Y}",
-        filename=f"timetable-{slugify(group.name) or group.pk}-{week.monday:%Y%m%d}.xlsx",
-        filters={"group": group.pk},
-    )
+    return _xlsx_response(request, _group_week(request, pk))
 
 
 @login_required
 @require_GET
 def schedule_teacher_xlsx(request, pk: int):
-    teacher, week = _teacher_week(request, pk)
-    return _week_xlsx(
-        request,
-        week,
-        sheet=f"{teacher.last_name} {week.monday:%d.%m.%Y}",
-        filename=f"timetable-teacher-{teacher.pk}-{week.monday:%Y%m%d}.xlsx",
-        filters={"teacher": teacher.pk},
-    )
+    return _xlsx_response(request, _teacher_week(request, pk))
 
 
 # --- the calendar feed -----------------------------------------------------------------------------

@@ -54,18 +54,23 @@ def group_week(request, pk: int):
     return editing.group_page(request, group, monday_from(request))
 
 
+def _week_page(request, template: str, shown: dict, lessons):
+    """The week of the teacher or room in ``shown``, its ``lessons`` those the role reads."""
+    context = {
+        **shown,
+        "links": policy.can(request.principal, "schedule.view"),
+        **week_context(selectors.week(lessons, monday_from(request))),
+    }
+    return render(request, template, context)
+
+
 @login_required
 @require_GET
 def teacher_week(request, pk: int):
     principal = request.principal
     teacher = get_object_or_404(policy.visible_teachers(principal), pk=pk)
     lessons = selectors.teacher_lessons(policy.visible_lessons(principal), teacher)
-    context = {
-        "teacher": teacher,
-        "links": policy.can(principal, "schedule.view"),
-        **week_context(selectors.week(lessons, monday_from(request))),
-    }
-    return render(request, "web/schedule/teacher.html", context)
+    return _week_page(request, "web/schedule/teacher.html", {"teacher": teacher}, lessons)
 
 
 @login_required
@@ -74,12 +79,7 @@ def room_week(request, pk: int):
     principal = request.principal
     room = get_object_or_404(policy.visible_rooms(principal).select_related("building"), pk=pk)
     lessons = selectors.room_lessons(policy.visible_lessons(principal), room)
-    context = {
-        "room": room,
-        "links": policy.can(principal, "schedule.view"),
-        **week_context(selectors.week(lessons, monday_from(request))),
-    }
-    return render(request, "web/schedule/room.html", context)
+    return _week_page(request, "web/schedule/room.html", {"room": room}, lessons)
 
 
 @login_required

@@ -2,11 +2,9 @@
 the form with the values kept and nothing changed; who sees what; query counts."""
 
 import datetime as dt
-import html
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from hemis.academics.models import Semester
 from hemis.audit.models import AuditEvent
@@ -15,33 +13,16 @@ from hemis.schedule.models import ControlPublication, Lesson
 from hemis.schedule.services import controls as svc
 from hemis.students.models import Group, GroupSubject
 from hemis.testing import factories as f
-from hemis.testing.schedule import build_world
+from hemis.testing.schedule import add_control, text, with_login
 
 D = dt.date
 
 
-@pytest.fixture(autouse=True)
-def english(client):
-    client.cookies["hemis_language"] = "en"
-    with translation.override("en"):
-        yield
-
-
 @pytest.fixture
-def world(uni):
-    world = build_world(uni)
+def world(world):
+    """The spring semester is the current one."""
     Semester.objects.filter(pk=world.semester.pk).update(is_current=True)
     return world
-
-
-@pytest.fixture
-def dean_client(client, dean_chemistry):
-    client.force_login(dean_chemistry)
-    return client
-
-
-def text(response) -> str:
-    return html.unescape(response.content.decode())
 
 
 def url(world, group=None) -> str:
@@ -62,19 +43,6 @@ def post_data(world, **changes) -> dict:
     }
     data.update(changes)
     return data
-
-
-def control(world, actor, group="KT-21", **changes):
-    fields = {
-        "group_subject": world.bindings[(group, "MAT204")],
-        "control_kind": ControlKind.FINAL,
-        "date": D(2027, 2, 12),
-        "pair": 3,
-        "room": world.room204,
-        "examiner": world.karimov,
-    }
-    fields.update(changes)
-    return svc.schedule_control(actor=actor, **fields)
 
 
 def test_dean_adds_a_control_and_sees_it_listed(dean_client, world):
@@ -127,7 +95,7 @@ def test_the_form_offers_the_groups_subjects_and_its_teachers_first(dean_client,
 def test_a_clash_is_shown_on_the_form_with_the_values_kept_and_nothing_changed(
     dean_client, world, dean_chemistry
 ):
-    control(world, dean_chemistry)
+    add_control(world, dean_chemistry)
     before = (Lesson.objects.count(), AuditEvent.objects.count())
     data = post_data(
         world,
@@ -145,7 +113,7 @@ def test_a_clash_is_shown_on_the_form_with_the_values_kept_and_nothing_changed(
 
 
 def test_examiner_and_group_clashes_land_on_the_form(dean_client, world, dean_chemistry):
-    control(world, dean_chemistry)
+    add_control(world, dean_chemistry)
     response = dean_client.post(
         url(world, world.kt22),
         post_data(world, group_subject=world.bindings[("KT-22", "FIZ204")].pk, room=world.room301.pk),
@@ -187,8 +155,8 @@ def test_an_examiner_outside_the_offer_is_refused_by_the_form(dean_client, world
 
 
 def test_remove_and_its_refusal(dean_client, world, dean_chemistry):
-    first = control(world, dean_chemistry)
-    second = control(world, dean_chemistry, attempt=Attempt.SECOND, date=D(2027, 2, 19))
+    first = add_control(world, dean_chemistry)
+    second = add_control(world, dean_chemistry, attempt=Attempt.SECOND, date=D(2027, 2, 19))
     remove = reverse("web:schedule_group_control_remove", args=[world.kt21.pk, first.pk])
     response = dean_client.post(remove, follow=True)
     assert "Remove the 2nd statement of Oliy matematika (final control) on 19.02.2027 first." in text(
@@ -202,7 +170,7 @@ def test_remove_and_its_refusal(dean_client, world, dean_chemistry):
 
 
 def test_a_control_of_another_group_is_not_found_under_this_one(dean_client, world, dean_chemistry):
-    theirs = control(world, dean_chemistry, group="KT-22")
+    theirs = add_control(world, dean_chemistry, group="KT-22")
     response = dean_client.post(reverse("web:schedule_group_control_remove", args=[world.kt21.pk, theirs.pk]))
     assert response.status_code == 404
     assert Lesson.objects.count() == 1
@@ -211,8 +179,8 @@ def test_a_control_of_another_group_is_not_found_under_this_one(dean_client, wor
 def test_publish_then_the_student_sees_the_control(client, dean_client, world, dean_chemistry):
     user = f.UserFactory(username="400251100001")
     f.StudentFactory(user=user, group=world.kt21, student_id_number="400251100001")
-    lesson = control(world, dean_chemistry)
-    control(world, dean_chemistry, group="KT-22", room=world.room301, pair=4)
+    lesson = add_control(world, dean_chemistry)
+    add_control(world, dean_chemistry, group="KT-22", room=world.room301, pair=4)
     publish = (
         reverse("web:schedule_group_controls_publish", args=[world.kt21.pk])
         + f"?semester={world.semester.pk}"
@@ -235,7 +203,7 @@ def test_publish_then_the_student_sees_the_control(client, dean_client, world, d
 def test_a_student_sees_nothing_before_publication(client, world, dean_chemistry):
     user = f.UserFactory(username="400251100002")
     f.StudentFactory(user=user, group=world.kt21, student_id_number="400251100002")
-    control(world, dean_chemistry)
+    add_control(world, dean_chemistry)
     client.force_login(user)
     assert client.get(reverse("web:schedule_controls")).context["controls"] == []
     assert client.get(url(world)).context["controls"] == []
@@ -243,12 +211,10 @@ def test_a_student_sees_nothing_before_publication(client, world, dean_chemistry
 
 
 def test_the_examiner_sees_their_published_controls(client, world, uni, dean_chemistry):
-    user = f.UserFactory(username="karimov")
-    world.karimov.user = user
-    world.karimov.save(update_fields=["user"])
+    user = with_login(world.karimov, "karimov")
     f.grant(user, "teacher", uni["inorganic"])
-    mine = control(world, dean_chemistry)
-    control(world, dean_chemistry, group="KT-22", pair=4, control_kind=ControlKind.MIDTERM)
+    mine = add_control(world, dean_chemistry)
+    add_control(world, dean_chemistry, group="KT-22", pair=4, control_kind=ControlKind.MIDTERM)
     svc.publish_controls(group=world.kt21, semester=world.semester, actor=dean_chemistry)
     client.force_login(user)
     response = client.get(reverse("web:schedule_controls"))
@@ -257,7 +223,7 @@ def test_the_examiner_sees_their_published_controls(client, world, uni, dean_che
 
 
 def test_academic_reads_but_does_not_edit(client, world, academic, dean_chemistry):
-    control(world, dean_chemistry)
+    add_control(world, dean_chemistry)
     client.force_login(academic)
     response = client.get(url(world))
     assert (response.status_code, response.context["form"], len(response.context["controls"])) == (
@@ -296,8 +262,8 @@ def test_a_semester_can_be_chosen_and_a_bad_one_is_not_found(dean_client, world)
 
 
 def test_the_group_list_shows_counts_and_publication(dean_client, world, dean_chemistry):
-    control(world, dean_chemistry)
-    control(world, dean_chemistry, group="KT-22", room=world.room301, pair=4)
+    add_control(world, dean_chemistry)
+    add_control(world, dean_chemistry, group="KT-22", room=world.room301, pair=4)
     svc.publish_controls(group=world.kt22, semester=world.semester, actor=dean_chemistry)
     response = dean_client.get(reverse("web:schedule_controls"))
     rows = [(g.name, n, published is not None) for g, n, published in response.context["rows"]]
@@ -319,7 +285,7 @@ def test_group_list_query_count_is_constant(
             curriculum_subject=world.bindings[("KT-21", "MAT204")].curriculum_subject,
             semester=world.semester,
         )
-    control(world, dean_chemistry)
+    add_control(world, dean_chemistry)
     with django_assert_num_queries(10):
         response = dean_client.get(reverse("web:schedule_controls"))
     assert len(response.context["rows"]) == 1 + extra
@@ -331,7 +297,7 @@ def test_group_page_query_count_is_constant(
 ):
     dates = [D(2027, 2, 12), D(2027, 2, 15), D(2027, 2, 16)]
     for i, date in enumerate(dates[: 1 + extra]):
-        control(world, dean_chemistry, date=date, control_kind=list(ControlKind.values)[i])
+        add_control(world, dean_chemistry, date=date, control_kind=list(ControlKind.values)[i])
     with django_assert_num_queries(17):
         response = dean_client.get(url(world))
     assert len(response.context["controls"]) == 1 + extra

@@ -1,8 +1,6 @@
 """The solver's draft pages: who may see and start them, the proposed week, apply and discard through
 the services, and the query count of the list."""
 
-import html
-
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -12,25 +10,9 @@ from hemis.jobs.models import Job, JobStatus
 from hemis.schedule import solver
 from hemis.schedule.enums import DraftStatus
 from hemis.schedule.models import Draft, Lesson, TimetableEntry
-from hemis.testing.schedule import build_world
+from hemis.testing.schedule import text
 
 LIST = "/schedule/drafts/"
-
-
-@pytest.fixture(autouse=True)
-def english(client):
-    client.cookies["hemis_language"] = "en"
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def world(uni):
-    return build_world(uni)
-
-
-def text(response) -> str:
-    return html.unescape(response.content.decode())
 
 
 def form(world, **changes) -> dict:

@@ -4,45 +4,20 @@ lesson, move an entry from a date on, one room for several entries, delete, copy
 may do any of it."""
 
 import datetime as dt
-import html
-from decimal import Decimal
 
-import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from hemis.audit.models import AuditEvent
-from hemis.curricula.enums import SubjectBlock, TrainingType
-from hemis.curricula.models import CurriculumSemester, CurriculumSubject, SubjectLoad
+from hemis.curricula.enums import TrainingType
 from hemis.schedule.enums import LessonStatus, Weeks
 from hemis.schedule.models import Lesson, TeachingLoad, TimetableEntry
-from hemis.schedule.services import entries
 from hemis.schedule.services.placement import Attendee
-from hemis.students.models import GroupSubject
 from hemis.testing import factories as f
-from hemis.testing.schedule import build_world
+from hemis.testing.schedule import add_entry, bind, lesson_dates, text
 
 D = dt.date
 WEEK = "2027-02-01"
 LECTURE, PRACTICAL, LAB = TrainingType.LECTURE, TrainingType.PRACTICAL, TrainingType.LABORATORY
-
-
-@pytest.fixture(autouse=True)
-def english(client):
-    client.cookies["hemis_language"] = "en"
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def world(uni):
-    return build_world(uni)
-
-
-@pytest.fixture
-def dean(client, dean_chemistry):
-    client.force_login(dean_chemistry)
-    return client
 
 
 def load(world, group, code: str, training_type: str) -> TeachingLoad:
@@ -51,36 +26,13 @@ def load(world, group, code: str, training_type: str) -> TeachingLoad:
     )
 
 
-def lecture(world, actor, **changes) -> TimetableEntry:
-    fields = {
-        "semester": world.semester,
-        "subject": world.math,
-        "training_type": LECTURE,
-        "teacher": world.karimov,
-        "room": world.room301,
-        "weekday": 1,
-        "pair": 1,
-        "attendees": [Attendee(world.kt21), Attendee(world.kt22)],
-    }
-    fields.update(changes)
-    return entries.create_entry(actor=actor, **fields)
-
-
 def url(name: str, *args, week: str | None = WEEK) -> str:
     path = reverse(f"web:{name}", args=args)
     return f"{path}?week={week}" if week else path
 
 
-def text(response) -> str:
-    return html.unescape(response.content.decode())
-
-
 def messages_of(response) -> list[str]:
     return [str(m) for m in response.context["messages"]]
-
-
-def dates(entry) -> list[dt.date]:
-    return list(entry.lessons.order_by("date").values_list("date", flat=True))
 
 
 def state() -> tuple:
@@ -113,8 +65,10 @@ def entry_data(world, **changes) -> dict:
 # --- adding entries -------------------------------------------------------------------------------
 
 
-def test_add_a_stream_lecture_through_the_form(dean, world):
-    response = dean.post(url("schedule_entry_add", world.kt21.pk), entry_data(world, streams=[world.kt22.pk]))
+def test_add_a_stream_lecture_through_the_form(dean_client, world):
+    response = dean_client.post(
+        url("schedule_entry_add", world.kt21.pk), entry_data(world, streams=[world.kt22.pk])
+    )
     entry = TimetableEntry.objects.get()
     assert response.status_code == 302
     assert response.url == url("schedule_group", world.kt21.pk)
@@ -127,14 +81,20 @@ def test_add_a_stream_lecture_through_the_form(dean, world):
         1,
     )
     assert sorted(entry.groups.values_list("group__name", flat=True)) == ["KT-21", "KT-22"]
-    assert dates(entry)[:5] == [D(2027, 2, 1), D(2027, 2, 8), D(2027, 2, 15), D(2027, 2, 22), D(2027, 3, 1)]
-    assert len(dates(entry)) == 15
-    page = dean.get(response.url)
+    assert lesson_dates(entry)[:5] == [
+        D(2027, 2, 1),
+        D(2027, 2, 8),
+        D(2027, 2, 15),
+        D(2027, 2, 22),
+        D(2027, 3, 1),
+    ]
+    assert len(lesson_dates(entry)) == 15
+    page = dean_client.get(response.url)
     assert messages_of(page) == ["Entry added: Oliy matematika (lecture), 15 lessons."]
     assert [lesson.subject.code for lesson in page.context["week"].lessons] == ["MAT204"]
 
 
-def test_add_a_subgroup_laboratory_in_listed_weeks(dean, world):
+def test_add_a_subgroup_laboratory_in_listed_weeks(dean_client, world):
     data = entry_data(
         world,
         load=load(world, world.kt21, "FIZ204", LAB).pk,
@@ -145,18 +105,20 @@ def test_add_a_subgroup_laboratory_in_listed_weeks(dean, world):
         week_numbers="2-3, 5",
         subgroup=world.sub_a.pk,
     )
-    dean.post(url("schedule_entry_add", world.kt21.pk), data)
+    dean_client.post(url("schedule_entry_add", world.kt21.pk), data)
     entry = TimetableEntry.objects.get()
     assert (entry.weeks, entry.week_numbers) == (Weeks.LIST, [2, 3, 5])
     assert list(entry.groups.values_list("group__name", "subgroup__name")) == [("KT-21", "1")]
-    assert dates(entry) == [D(2027, 2, 10), D(2027, 2, 17), D(2027, 3, 3)]
+    assert lesson_dates(entry) == [D(2027, 2, 10), D(2027, 2, 17), D(2027, 3, 3)]
 
 
-def test_a_clash_is_shown_on_the_form_with_what_was_entered_and_nothing_changes(dean, world, dean_chemistry):
-    lecture(world, dean_chemistry)
+def test_a_clash_is_shown_on_the_form_with_what_was_entered_and_nothing_changes(
+    dean_client, world, dean_chemistry
+):
+    add_entry(world, dean_chemistry)
     before = state()
     data = entry_data(world, load=load(world, world.kt21, "FIZ204", LECTURE).pk)
-    response = dean.post(url("schedule_entry_add", world.kt21.pk), data)
+    response = dean_client.post(url("schedule_entry_add", world.kt21.pk), data)
     assert response.status_code == 200
     form = response.context["entry_form"]
     assert form.errors == {"room": ["Room 301 already has group KT-21, KT-22 at pair 1 on 01.02.2027."]}
@@ -169,19 +131,19 @@ def test_a_clash_is_shown_on_the_form_with_what_was_entered_and_nothing_changes(
     assert state() == before
 
 
-def test_a_teacher_without_the_load_and_bad_weeks_are_refused(dean, world, uni):
+def test_a_teacher_without_the_load_and_bad_weeks_are_refused(dean_client, world, uni):
     data = entry_data(world, streams=[uni["chem_group"].pk])
-    response = dean.post(url("schedule_entry_add", world.kt21.pk), data)
+    response = dean_client.post(url("schedule_entry_add", world.kt21.pk), data)
     assert response.context["entry_form"].errors == {
         "load": ["Karimov A. does not teach Oliy matematika (lecture) to group KT-11-24."]
     }
-    response = dean.post(url("schedule_entry_add", world.kt21.pk), entry_data(world, weeks=Weeks.LIST))
+    response = dean_client.post(url("schedule_entry_add", world.kt21.pk), entry_data(world, weeks=Weeks.LIST))
     assert response.context["entry_form"].errors == {"week_numbers": ["List the weeks the lesson runs in."]}
-    response = dean.post(
+    response = dean_client.post(
         url("schedule_entry_add", world.kt21.pk), entry_data(world, weeks=Weeks.LIST, week_numbers="two")
     )
     assert response.context["entry_form"].errors == {"week_numbers": ["Enter week numbers like 2, 3, 5-8."]}
-    response = dean.post(
+    response = dean_client.post(
         url("schedule_entry_add", world.kt21.pk),
         entry_data(world, load=load(world, world.kt22, "MAT204", LECTURE).pk),
     )
@@ -192,14 +154,14 @@ def test_a_teacher_without_the_load_and_bad_weeks_are_refused(dean, world, uni):
 # --- single lessons -------------------------------------------------------------------------------
 
 
-def test_move_a_lesson(dean, world, dean_chemistry):
-    entry = lecture(world, dean_chemistry)
+def test_move_a_lesson(dean_client, world, dean_chemistry):
+    entry = add_entry(world, dean_chemistry)
     lesson = entry.lessons.get(date=D(2027, 2, 8))
-    response = dean.get(url("schedule_lesson_move", lesson.pk, week=None) + f"?group={world.kt22.pk}")
+    response = dean_client.get(url("schedule_lesson_move", lesson.pk, week=None) + f"?group={world.kt22.pk}")
     assert response.context["form"].initial == {"date": D(2027, 2, 8), "pair": 1}
     assert response.context["group"] == world.kt22
     data = {"date": "09.02.2027", "pair": "3", "room": "", "group": world.kt22.pk}
-    response = dean.post(url("schedule_lesson_move", lesson.pk, week=None), data)
+    response = dean_client.post(url("schedule_lesson_move", lesson.pk, week=None), data)
     assert response.url == url("schedule_group", world.kt22.pk, week="2027-02-08")
     lesson.refresh_from_db()
     assert (lesson.date, lesson.pair, lesson.room, lesson.moved_from_date, lesson.moved_from_pair) == (
@@ -209,12 +171,12 @@ def test_move_a_lesson(dean, world, dean_chemistry):
         D(2027, 2, 8),
         1,
     )
-    assert messages_of(dean.get(response.url)) == ["Lesson moved to 09.02.2027, pair 3, room 301."]
+    assert messages_of(dean_client.get(response.url)) == ["Lesson moved to 09.02.2027, pair 3, room 301."]
 
 
-def test_move_onto_a_taken_pair_is_refused(dean, world, dean_chemistry):
-    entry = lecture(world, dean_chemistry)
-    lecture(
+def test_move_onto_a_taken_pair_is_refused(dean_client, world, dean_chemistry):
+    entry = add_entry(world, dean_chemistry)
+    add_entry(
         world,
         dean_chemistry,
         subject=world.physics,
@@ -226,7 +188,7 @@ def test_move_onto_a_taken_pair_is_refused(dean, world, dean_chemistry):
     )
     lesson = entry.lessons.get(date=D(2027, 2, 8))
     before = state()
-    response = dean.post(
+    response = dean_client.post(
         url("schedule_lesson_move", lesson.pk, week=None), {"date": "09.02.2027", "pair": "3"}
     )
     assert response.status_code == 200
@@ -237,17 +199,19 @@ def test_move_onto_a_taken_pair_is_refused(dean, world, dean_chemistry):
     assert state() == before
 
 
-def test_cancel_a_lesson_needs_a_reason(dean, world, dean_chemistry):
-    lesson = lecture(world, dean_chemistry).lessons.get(date=D(2027, 2, 8))
+def test_cancel_a_lesson_needs_a_reason(dean_client, world, dean_chemistry):
+    lesson = add_entry(world, dean_chemistry).lessons.get(date=D(2027, 2, 8))
     before = state()
-    response = dean.post(url("schedule_lesson_cancel", lesson.pk, week=None), {"reason": "  "})
+    response = dean_client.post(url("schedule_lesson_cancel", lesson.pk, week=None), {"reason": "  "})
     assert response.status_code == 200
     assert response.context["form"].errors == {"reason": ["Give the reason for cancelling."]}
     assert state() == before
-    response = dean.post(url("schedule_lesson_cancel", lesson.pk, week=None), {"reason": "Bayram tadbiri"})
+    response = dean_client.post(
+        url("schedule_lesson_cancel", lesson.pk, week=None), {"reason": "Bayram tadbiri"}
+    )
     lesson.refresh_from_db()
     assert (lesson.status, lesson.cancel_reason) == (LessonStatus.CANCELLED, "Bayram tadbiri")
-    page = dean.get(response.url)
+    page = dean_client.get(response.url)
     assert messages_of(page) == ["Lesson of 08.02.2027, pair 1 cancelled."]
     assert "Cancelled: Bayram tadbiri" in text(page)
 
@@ -255,48 +219,50 @@ def test_cancel_a_lesson_needs_a_reason(dean, world, dean_chemistry):
 # --- entries --------------------------------------------------------------------------------------
 
 
-def test_move_an_entry_from_a_date_on(dean, world, dean_chemistry):
-    entry = lecture(world, dean_chemistry)
-    response = dean.get(url("schedule_entry_move", entry.pk, week=None))
+def test_move_an_entry_from_a_date_on(dean_client, world, dean_chemistry):
+    entry = add_entry(world, dean_chemistry)
+    response = dean_client.get(url("schedule_entry_move", entry.pk, week=None))
     assert response.context["form"].initial["weekday"] == 1
     data = {"from_date": "15.02.2027", "weekday": "2", "pair": "3", "room": world.room204.pk}
-    response = dean.post(url("schedule_entry_move", entry.pk, week=None), data)
+    response = dean_client.post(url("schedule_entry_move", entry.pk, week=None), data)
     assert response.url == url("schedule_group", world.kt21.pk, week="2027-02-15")
     entry.refresh_from_db()
     moved = TimetableEntry.objects.exclude(pk=entry.pk).get()
-    assert dates(entry) == [D(2027, 2, 1), D(2027, 2, 8)]
+    assert lesson_dates(entry) == [D(2027, 2, 1), D(2027, 2, 8)]
     assert entry.valid_until == D(2027, 2, 14)
     assert (moved.weekday, moved.pair, moved.room, moved.valid_from) == (2, 3, world.room204, D(2027, 2, 15))
-    assert dates(moved)[:2] == [D(2027, 2, 16), D(2027, 2, 23)]
-    assert messages_of(dean.get(response.url)) == [
+    assert lesson_dates(moved)[:2] == [D(2027, 2, 16), D(2027, 2, 23)]
+    assert messages_of(dean_client.get(response.url)) == [
         "From 15.02.2027 the lessons are on Tuesday, pair 3, room 204."
     ]
 
 
-def test_move_an_entry_outside_the_semester_is_refused(dean, world, dean_chemistry):
-    entry = lecture(world, dean_chemistry)
+def test_move_an_entry_outside_the_semester_is_refused(dean_client, world, dean_chemistry):
+    entry = add_entry(world, dean_chemistry)
     before = state()
     data = {"from_date": "15.08.2027", "weekday": "2", "pair": "3", "room": world.room204.pk}
-    response = dean.post(url("schedule_entry_move", entry.pk, week=None), data)
+    response = dean_client.post(url("schedule_entry_move", entry.pk, week=None), data)
     assert response.status_code == 200
     assert response.context["form"].errors == {"from_date": ["The date is outside the semester."]}
     assert state() == before
 
 
-def test_one_room_for_several_entries(dean, world, dean_chemistry):
-    first = lecture(world, dean_chemistry)
-    second = lecture(world, dean_chemistry, training_type=PRACTICAL, pair=2, attendees=[Attendee(world.kt21)])
+def test_one_room_for_several_entries(dean_client, world, dean_chemistry):
+    first = add_entry(world, dean_chemistry)
+    second = add_entry(
+        world, dean_chemistry, training_type=PRACTICAL, pair=2, attendees=[Attendee(world.kt21)]
+    )
     data = {"entries": [first.pk, second.pk], "room": world.room204.pk}
-    response = dean.post(url("schedule_entries_room", world.kt21.pk), data)
+    response = dean_client.post(url("schedule_entries_room", world.kt21.pk), data)
     assert response.url == url("schedule_group", world.kt21.pk)
     assert set(Lesson.objects.values_list("room__number", flat=True)) == {"204"}
     assert set(TimetableEntry.objects.values_list("room__number", flat=True)) == {"204"}
-    assert messages_of(dean.get(response.url)) == ["Room 204 given to 2 entries."]
+    assert messages_of(dean_client.get(response.url)) == ["Room 204 given to 2 entries."]
 
 
-def test_one_room_refusals_keep_the_choice(dean, world, dean_chemistry):
-    first = lecture(world, dean_chemistry)
-    lecture(
+def test_one_room_refusals_keep_the_choice(dean_client, world, dean_chemistry):
+    first = add_entry(world, dean_chemistry)
+    add_entry(
         world,
         dean_chemistry,
         subject=world.physics,
@@ -305,11 +271,13 @@ def test_one_room_refusals_keep_the_choice(dean, world, dean_chemistry):
         pair=2,
         attendees=[Attendee(world.kt22)],
     )
-    second = lecture(world, dean_chemistry, training_type=PRACTICAL, pair=2, attendees=[Attendee(world.kt21)])
+    second = add_entry(
+        world, dean_chemistry, training_type=PRACTICAL, pair=2, attendees=[Attendee(world.kt21)]
+    )
     before = state()
-    response = dean.post(url("schedule_entries_room", world.kt21.pk), {"room": world.room204.pk})
+    response = dean_client.post(url("schedule_entries_room", world.kt21.pk), {"room": world.room204.pk})
     assert response.context["bulk_form"].errors == {"entries": ["Choose at least one entry."]}
-    response = dean.post(
+    response = dean_client.post(
         url("schedule_entries_room", world.kt21.pk),
         {"entries": [first.pk, second.pk], "room": world.room204.pk},
     )
@@ -324,41 +292,27 @@ def test_one_room_refusals_keep_the_choice(dean, world, dean_chemistry):
     assert state() == before
 
 
-def test_delete_an_entry(dean, world, dean_chemistry):
-    entry = lecture(world, dean_chemistry)
-    response = dean.post(url("schedule_entry_delete", entry.pk) + f"&group={world.kt22.pk}")
+def test_delete_an_entry(dean_client, world, dean_chemistry):
+    entry = add_entry(world, dean_chemistry)
+    response = dean_client.post(url("schedule_entry_delete", entry.pk) + f"&group={world.kt22.pk}")
     assert response.url == url("schedule_group", world.kt22.pk)
     assert not TimetableEntry.objects.exists() and not Lesson.objects.exists()
-    assert messages_of(dean.get(response.url)) == ["Entry deleted with its lessons."]
+    assert messages_of(dean_client.get(response.url)) == ["Entry deleted with its lessons."]
 
 
 # --- copying --------------------------------------------------------------------------------------
 
 
-def test_copy_the_autumn_timetable_from_the_page(dean, world, dean_chemistry):
-    cur_semester = CurriculumSemester.objects.create(curriculum=world.curriculum, number=3)
-    cs = CurriculumSubject.objects.create(
-        semester=cur_semester,
-        subject=world.math,
-        block=SubjectBlock.GENERAL_PROFESSIONAL,
-        credits=Decimal("4"),
-        department=world.department,
-    )
-    SubjectLoad.objects.create(curriculum_subject=cs, training_type=LECTURE, hours=30)
-    SubjectLoad.objects.create(curriculum_subject=cs, training_type=LAB, hours=30)
-    binding = GroupSubject.objects.create(group=world.kt21, curriculum_subject=cs, semester=world.autumn)
-    for training_type, teacher in ((LECTURE, world.karimov), (LAB, world.karimov)):
-        TeachingLoad.objects.create(
-            group_subject=binding, training_type=training_type, teacher=teacher, assigned_on=D(2026, 8, 20)
-        )
+def test_copy_the_autumn_timetable_from_the_page(dean_client, world, dean_chemistry):
+    bind(world, world.kt21, world.math, world.autumn, {LECTURE: world.karimov, LAB: world.karimov})
     autumn = {"semester": world.autumn, "attendees": [Attendee(world.kt21)]}
-    lecture(world, dean_chemistry, **autumn)
-    lecture(world, dean_chemistry, **autumn, training_type=LAB, pair=2, room=world.room204)
-    response = dean.post(url("schedule_copy", world.kt21.pk), {"source": world.autumn.pk})
+    add_entry(world, dean_chemistry, **autumn)
+    add_entry(world, dean_chemistry, **autumn, training_type=LAB, pair=2, room=world.room204)
+    response = dean_client.post(url("schedule_copy", world.kt21.pk), {"source": world.autumn.pk})
     assert response.url == url("schedule_group", world.kt21.pk)
     copied = TimetableEntry.objects.get(semester=world.semester)
     assert (copied.subject, copied.training_type, copied.weekday, copied.pair) == (world.math, LECTURE, 1, 1)
-    assert messages_of(dean.get(response.url)) == [
+    assert messages_of(dean_client.get(response.url)) == [
         "1 entry copied.",
         "Not copied: Oliy matematika (laboratory), Monday, pair 2. "
         "Group KT-21 has no teacher for Oliy matematika (laboratory) in the target semester.",
@@ -366,14 +320,16 @@ def test_copy_the_autumn_timetable_from_the_page(dean, world, dean_chemistry):
     assert AuditEvent.objects.filter(action="schedule.timetable.copied").count() == 1
 
 
-def test_copy_a_week_from_the_page(dean, world, dean_chemistry):
-    lecture(world, dean_chemistry, weeks=Weeks.LIST, week_numbers=[1])
-    response = dean.post(url("schedule_copy_week", world.kt21.pk), {"from_week": "1", "to_weeks": "2, 3"})
+def test_copy_a_week_from_the_page(dean_client, world, dean_chemistry):
+    add_entry(world, dean_chemistry, weeks=Weeks.LIST, week_numbers=[1])
+    response = dean_client.post(
+        url("schedule_copy_week", world.kt21.pk), {"from_week": "1", "to_weeks": "2, 3"}
+    )
     copy = TimetableEntry.objects.get(week_numbers=[2, 3])
-    assert dates(copy) == [D(2027, 2, 8), D(2027, 2, 15)]
-    assert messages_of(dean.get(response.url)) == ["1 entry copied."]
+    assert lesson_dates(copy) == [D(2027, 2, 8), D(2027, 2, 15)]
+    assert messages_of(dean_client.get(response.url)) == ["1 entry copied."]
     before = state()
-    response = dean.post(url("schedule_copy_week", world.kt21.pk), {"from_week": "1", "to_weeks": ""})
+    response = dean_client.post(url("schedule_copy_week", world.kt21.pk), {"from_week": "1", "to_weeks": ""})
     assert response.status_code == 200
     assert response.context["copy_week_form"].errors == {"to_weeks": ["List the weeks to copy into."]}
     assert state() == before
@@ -400,7 +356,7 @@ def _every_write(world, entry) -> list[tuple[str, dict]]:
 
 
 def test_dean_of_economics_can_edit_nothing_of_chemistry(client, world, dean_chemistry, dean_economics):
-    entry = lecture(world, dean_chemistry)
+    entry = add_entry(world, dean_chemistry)
     before = state()
     client.force_login(dean_economics)
     for path, data in _every_write(world, entry):
@@ -410,7 +366,7 @@ def test_dean_of_economics_can_edit_nothing_of_chemistry(client, world, dean_che
 
 
 def test_academic_department_reads_but_may_not_edit(client, world, dean_chemistry, academic):
-    entry = lecture(world, dean_chemistry)
+    entry = add_entry(world, dean_chemistry)
     before = state()
     client.force_login(academic)
     for path, data in _every_write(world, entry):
@@ -419,7 +375,7 @@ def test_academic_department_reads_but_may_not_edit(client, world, dean_chemistr
 
 
 def test_a_student_may_not_edit_their_groups_timetable(client, world, dean_chemistry):
-    entry = lecture(world, dean_chemistry)
+    entry = add_entry(world, dean_chemistry)
     student = f.StudentFactory(user=f.UserFactory(username="kt21"), group=world.kt21)
     before = state()
     client.force_login(student.user)

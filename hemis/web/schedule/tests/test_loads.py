@@ -2,40 +2,24 @@
 (or the subject's head of department) puts teachers on and takes them off; nobody else."""
 
 import datetime as dt
-import html
 from decimal import Decimal
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
 
 from hemis.academics.models import Subject
 from hemis.audit.models import AuditEvent
 from hemis.curricula.enums import SubjectBlock, TrainingType
 from hemis.curricula.models import CurriculumSemester, CurriculumSubject, SubjectLoad
 from hemis.schedule.models import TeachingLoad
-from hemis.schedule.services import entries
 from hemis.schedule.services.placement import Attendee
 from hemis.students.models import GroupSubject
 from hemis.testing import factories as f
-from hemis.testing.schedule import build_world
+from hemis.testing.schedule import add_entry, text
 
 D = dt.date
 LECTURE, PRACTICAL, LAB = TrainingType.LECTURE, TrainingType.PRACTICAL, TrainingType.LABORATORY
-
-
-@pytest.fixture(autouse=True)
-def english(client):
-    client.cookies["hemis_language"] = "en"
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def world(uni):
-    return build_world(uni)
 
 
 def page_url(world) -> str:
@@ -86,7 +70,7 @@ def test_dean_sees_who_teaches_what(client, world, dean_chemistry):
         "Oliy matematika · Practical",
     ]
     assert [t.last_name for t in form.fields["teacher"].queryset] == ["Karimov", "Rahimova"]
-    assert "Who teaches group KT-21" in html.unescape(response.content.decode())
+    assert "Who teaches group KT-21" in text(response)
 
 
 def test_put_a_second_teacher_on_a_subject_and_the_timetable_offers_them(client, world, dean_chemistry):
@@ -139,17 +123,7 @@ def test_take_a_teacher_off_a_load(client, world, dean_chemistry):
 
 
 def test_a_load_in_the_timetable_stays(client, world, dean_chemistry):
-    entries.create_entry(
-        actor=dean_chemistry,
-        semester=world.semester,
-        subject=world.math,
-        training_type=LECTURE,
-        teacher=world.karimov,
-        room=world.room301,
-        weekday=1,
-        pair=1,
-        attendees=[Attendee(world.kt21)],
-    )
+    add_entry(world, dean_chemistry, attendees=[Attendee(world.kt21)])
     client.force_login(dean_chemistry)
     before = loads()
     load = TeachingLoad.objects.get(group_subject=world.bindings[("KT-21", "MAT204")], training_type=LECTURE)

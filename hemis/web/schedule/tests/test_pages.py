@@ -3,35 +3,22 @@ who sees what (leak tests create the lessons that could leak first), exact conte
 counts that do not grow with the lessons."""
 
 import datetime as dt
-import html
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from hemis.curricula.enums import TrainingType
 from hemis.schedule.models import TimetableEntry
-from hemis.schedule.services import entries, lessons
+from hemis.schedule.services import lessons
 from hemis.schedule.services.placement import Attendee
 from hemis.testing import factories as f
-from hemis.testing.schedule import build_world
+from hemis.testing.schedule import add_entry, add_lab, text, with_login
 
 D = dt.date
 WEEK = {"week": "2027-02-03"}  # any day of the week 01.02.2027 – 06.02.2027
-
-
-@pytest.fixture(autouse=True)
-def english(client):
-    client.cookies["hemis_language"] = "en"
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def world(uni):
-    return build_world(uni)
 
 
 @pytest.fixture
@@ -46,9 +33,7 @@ def kt21_student(world):
 
 @pytest.fixture
 def karimov_user(world):
-    user = f.UserFactory(username="karimov", first_name="Anvar", last_name="Karimov")
-    world.karimov.user = user
-    world.karimov.save(update_fields=["user"])
+    user = with_login(world.karimov, "karimov", first_name="Anvar", last_name="Karimov")
     f.grant(user, "teacher")
     return user
 
@@ -62,35 +47,7 @@ def add(world, actor, n: int):
         (TrainingType.PRACTICAL, 3, [Attendee(world.kt21, world.sub_a)]),
     ]
     training_type, pair, attendees = specs[n]
-    return entries.create_entry(
-        actor=actor,
-        semester=world.semester,
-        subject=world.math,
-        training_type=training_type,
-        teacher=world.karimov,
-        room=world.room301,
-        weekday=1,
-        pair=pair,
-        attendees=attendees,
-    )
-
-
-def physics_lab(world, actor, subgroup):
-    return entries.create_entry(
-        actor=actor,
-        semester=world.semester,
-        subject=world.physics,
-        training_type=TrainingType.LABORATORY,
-        teacher=world.rahimova,
-        room=world.lab105,
-        weekday=3,
-        pair=2,
-        attendees=[Attendee(world.kt21, subgroup)],
-    )
-
-
-def text(response) -> str:
-    return html.unescape(response.content.decode())
+    return add_entry(world, actor, training_type=training_type, pair=pair, attendees=attendees)
 
 
 def shown(response) -> list[tuple]:
@@ -111,7 +68,7 @@ def url(name: str, *args) -> str:
 def test_group_week_lays_out_the_lessons_with_cancelled_and_moved_ones(client, world, dean_chemistry):
     add(world, dean_chemistry, 0)
     add(world, dean_chemistry, 1)
-    physics_lab(world, dean_chemistry, world.sub_a)
+    add_lab(world, dean_chemistry, world.sub_a)
     practical = lessons.cancel_lesson(
         lesson=TimetableEntry.objects.get(pair=2, training_type=TrainingType.PRACTICAL).lessons.get(
             date=D(2027, 2, 1)
@@ -203,7 +160,7 @@ def test_dean_sees_the_editing_forms_of_its_faculty(client, world, dean_chemistr
 
 def test_teacher_and_room_weeks(client, world, dean_chemistry):
     add(world, dean_chemistry, 0)
-    physics_lab(world, dean_chemistry, world.sub_a)
+    add_lab(world, dean_chemistry, world.sub_a)
     client.force_login(dean_chemistry)
     response = client.get(url("schedule_teacher", world.rahimova.pk), WEEK)
     assert shown(response) == [(D(2027, 2, 3), 2, "FIZ204", TrainingType.LABORATORY, "scheduled")]
@@ -218,7 +175,7 @@ def test_teacher_and_room_weeks(client, world, dean_chemistry):
 def test_day_lists_every_lesson_of_the_day_by_pair(client, world, dean_chemistry, superadmin):
     add(world, dean_chemistry, 0)
     add(world, dean_chemistry, 1)
-    physics_lab(world, dean_chemistry, world.sub_a)
+    add_lab(world, dean_chemistry, world.sub_a)
     client.force_login(superadmin)
     response = client.get(url("schedule_day"), {"date": "01.02.2027"})
     assert [(x.pair, x.training_type) for x in response.context["page"]] == [
@@ -260,16 +217,14 @@ def test_index_opens_what_was_picked(client, world, uni, dean_chemistry):
 
 def test_student_sees_only_their_own_week(client, world, dean_chemistry, kt21_student):
     add(world, dean_chemistry, 0)
-    physics_lab(world, dean_chemistry, world.sub_b)  # the other subgroup's laboratory
-    kt22_lab = entries.create_entry(
-        actor=dean_chemistry,
-        semester=world.semester,
+    add_lab(world, dean_chemistry, world.sub_b)  # the other subgroup's laboratory
+    kt22_lab = add_entry(
+        world,
+        dean_chemistry,
         subject=world.physics,
-        training_type=TrainingType.LECTURE,
         teacher=world.rahimova,
         room=world.room204,
         weekday=2,
-        pair=1,
         attendees=[Attendee(world.kt22)],
     )
     client.force_login(kt21_student.user)
@@ -287,7 +242,7 @@ def test_student_sees_only_their_own_week(client, world, dean_chemistry, kt21_st
 
 def test_teacher_sees_their_own_week(client, world, dean_chemistry, karimov_user):
     add(world, dean_chemistry, 0)
-    physics_lab(world, dean_chemistry, world.sub_a)
+    add_lab(world, dean_chemistry, world.sub_a)
     client.force_login(karimov_user)
     assert client.get(url("schedule_index")).url == url("schedule_my_week")
     response = client.get(url("schedule_my_week"), WEEK)
@@ -299,16 +254,27 @@ def test_teacher_sees_their_own_week(client, world, dean_chemistry, karimov_user
 def test_outsider_reaches_no_timetable(client, world, dean_chemistry, outsider):
     add(world, dean_chemistry, 0)
     client.force_login(outsider)
-    assert client.get(url("schedule_index")).status_code == 403
-    assert client.get(url("schedule_my_week")).status_code == 403
-    assert client.get(url("schedule_group", world.kt21.pk), WEEK).status_code == 404
-    assert client.get(url("schedule_teacher", world.karimov.pk), WEEK).status_code == 404
+    for path, params, status, says in (
+        (url("schedule_index"), {}, 403, "You do not have permission to open this page."),
+        (url("schedule_my_week"), {}, 403, "You do not have permission to open this page."),
+        (url("schedule_group", world.kt21.pk), WEEK, 404, "Page not found"),
+        (url("schedule_teacher", world.karimov.pk), WEEK, 404, "Page not found"),
+    ):
+        response = client.get(path, params)
+        assert response.status_code == status, path
+        page = text(response)
+        assert says in page, path
+        assert "Oliy matematika" not in page and "Karimov A." not in page, path
 
 
 def test_dean_has_no_own_week(client, world, dean_chemistry):
     client.force_login(dean_chemistry)
-    assert client.get(url("schedule_my_week")).status_code == 403
-    assert client.get(url("schedule_index")).status_code == 200
+    response = client.get(url("schedule_my_week"))
+    assert response.status_code == 403
+    assert "You do not have permission to open this page." in text(response)
+    response = client.get(url("schedule_index"))
+    assert response.status_code == 200
+    assert 'data-testid="pick-group"' in text(response)
 
 
 def test_anonymous_is_sent_to_log_in(client, world):
