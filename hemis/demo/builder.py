@@ -1,6 +1,7 @@
 """Write a demo ``Plan`` into the database in one transaction, with bulk inserts."""
 
 import datetime as dt
+from random import Random
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.hashers import make_password
@@ -14,6 +15,7 @@ from hemis.core.calendar import WorkingCalendar
 from hemis.core.models import GpaMethod, StudyWeek, UniversitySettings
 from hemis.core.people import Gender
 from hemis.demo import extensions, structure
+from hemis.demo import schedule as schedule_demo
 from hemis.demo.identity import PersonData
 from hemis.demo.plan import Plan
 from hemis.org.models import OrgUnit
@@ -80,6 +82,8 @@ def load(*, plan: Plan, password: str, seed: int) -> dict[str, int]:
         "grants": grants,
     }
     counts.update(extensions.run_all(seed=seed))
+    # The timetables stand on everything above: groups and their subjects, teachers, rooms, students.
+    counts.update(schedule_demo.seed(rng=Random(f"{seed}-schedule")))
     audit.record(actor=None, action="core.demo.loaded", target=settings, data={"seed": seed, **counts})
     return counts
 
