@@ -62,3 +62,26 @@ def test_rehashed_edit_still_breaks_the_next_link(chain):
     )
     AuditEvent.objects.filter(pk=event.pk).update(data=event.data, hash=new_hash)
     assert list(verify_chain()) == [f"event {chain[2].pk}: the event before it was deleted or changed"]
+
+
+def test_a_batch_of_events_joins_the_chain_one_event_a_target(chain, superadmin, outsider):
+    written = audit.record_many(
+        actor=superadmin, action="auth.password_reset", items=[(superadmin, {"n": 1}), (outsider, {"n": 2})]
+    )
+    after = audit.record(actor=superadmin, action="auth.logout", target=superadmin)
+    batch = list(
+        AuditEvent.objects.filter(action="auth.password_reset", data__after__n__gte=1).order_by("id")
+    )
+    assert written == 2
+    assert [(e.target_id, e.data) for e in batch] == [
+        (str(superadmin.pk), {"after": {"n": 1}}),
+        (str(outsider.pk), {"after": {"n": 2}}),
+    ]
+    assert [batch[0].prev_hash, batch[1].prev_hash, after.prev_hash] == [
+        chain[-1].hash,
+        batch[0].hash,
+        batch[1].hash,
+    ]
+    assert list(verify_chain()) == []
+    AuditEvent.objects.filter(pk=batch[1].pk).update(data={"after": {"n": 3}})
+    assert list(verify_chain()) == [f"event {batch[1].pk}: its content was changed"]
