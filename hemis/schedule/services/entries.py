@@ -109,11 +109,19 @@ class SemesterDays:
         if group.pk not in self._theory:
             self._theory[group.pk] = None
             if group.curriculum_id:
-                weeks = CurriculumWeek.objects.filter(
+                # The curriculum semester the group's subjects of this semester are bound from (a past
+                # semester's is not the one its current course gives); by the course when none is bound.
+                bound = CurriculumWeek.objects.filter(
+                    semester__subjects__group_bindings__group=group,
+                    semester__subjects__group_bindings__semester=self.semester,
+                )
+                by_course = CurriculumWeek.objects.filter(
                     semester__curriculum_id=group.curriculum_id,
                     semester__number=curriculum_semester_number(group, self.semester),
-                ).values_list("kind", "start_date", "end_date")
-                weeks = list(weeks)
+                )
+                weeks = list(bound.values_list("kind", "start_date", "end_date").distinct()) or list(
+                    by_course.values_list("kind", "start_date", "end_date")
+                )
                 if weeks:
                     days: set[dt.date] = set()
                     for kind, start, end in weeks:

@@ -257,3 +257,26 @@ def test_delete_entry_frees_its_slots(world, dean_chemistry):
     again = add_entry(world, dean_chemistry)
     assert again.lessons.count() > 0
     assert AuditEvent.objects.filter(action="schedule.entry.deleted").count() == 1
+
+
+def test_lessons_run_in_the_theory_weeks_of_the_bound_curriculum_semester(world, dean_chemistry):
+    from hemis.curricula.enums import WeekKind
+    from hemis.curricula.models import CurriculumSemester, CurriculumWeek
+
+    # Semester 4 of the curriculum: theory until 16.05.2027, then examinations.
+    fourth = CurriculumSemester.objects.get(curriculum=world.curriculum, number=4)
+    CurriculumWeek.objects.create(
+        semester=fourth, number=1, kind=WeekKind.THEORY, start_date=D(2027, 2, 1), end_date=D(2027, 5, 16)
+    )
+    CurriculumWeek.objects.create(
+        semester=fourth, number=2, kind=WeekKind.EXAMS, start_date=D(2027, 5, 17), end_date=D(2027, 6, 13)
+    )
+    # The groups have moved on to course 3 since: their subjects of this semester are still bound from
+    # semester 4, whose weeks decide.
+    type(world.kt21).objects.filter(pk__in=[world.kt21.pk, world.kt22.pk]).update(course=3)
+    world.kt21.refresh_from_db()
+    world.kt22.refresh_from_db()
+    entry = add_entry(world, dean_chemistry)
+    dates = lesson_dates(entry)
+    assert dates[-1] == D(2027, 5, 3)
+    assert len(dates) == 15 - 3  # 24.05, 31.05 and 07.06 fall in the examination weeks
