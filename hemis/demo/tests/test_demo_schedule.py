@@ -390,3 +390,37 @@ def test_compliance_cases_of_the_timetables_and_control_schedules(current, sprin
     )
     assert set(exams) == {ON_TIME, PENDING}
     assert exams[PENDING] <= 0.15 * sum(exams.values())
+
+
+def test_the_solver_places_a_demo_facultys_whole_load_without_a_clash(demo, settings):
+    """The next semester's timetable of one demo faculty is removed; a draft made by the solver
+    places the faculty's whole load again, and applying it (every rule checked again by
+    place_entries, clashes with the other faculties' lessons included) succeeds."""
+    from hemis.access.models import User
+    from hemis.org.models import OrgUnit
+    from hemis.schedule.enums import DraftStatus
+    from hemis.schedule.models import Draft
+    from hemis.schedule.services import drafts
+
+    settings.SCHEDULE_DRAFT_SECONDS = 30
+    current = Semester.objects.get(is_current=True)
+    spring = Semester.objects.filter(start_date__gt=current.end_date).order_by("start_date").first()
+    faculty = OrgUnit.objects.get(code="F-KT")
+    TimetableEntry.objects.filter(semester=spring, faculty=faculty).delete()
+    dean = User.objects.get(username="dean")
+    # Five pairs a day: the final-year groups need up to 28 pairs a week in their ten theory weeks, which
+    # the demo fits into four a day with odd and even weeks; the solver's pairs run every week.
+    draft = Draft.objects.create(semester=spring, faculty=faculty, max_pairs_per_day=5, created_by=dean)
+    drafts.make_draft(draft_id=draft.pk)
+    draft.refresh_from_db()
+    assert draft.status == DraftStatus.READY
+    assert draft.requested > 0
+    assert (draft.placed, draft.unplaced) == (draft.requested, []), draft.unplaced
+    entries = drafts.apply_draft(draft=draft, actor=dean)
+    assert len(entries) == draft.placed  # one weekly entry a placed pair (a stream: one for its groups)
+    # No teacher, room or group twice at one date and pair in the whole university.
+    scheduled = Lesson.objects.filter(semester=spring, status=LessonStatus.SCHEDULED)
+    for key in ("teacher", "room"):
+        assert not scheduled.values(key, "date", "pair").annotate(n=Count("id")).filter(n__gt=1).exists()
+    slots = GroupSlot.objects.filter(active=True, lesson__semester=spring)
+    assert not slots.values("group", "part", "date", "pair").annotate(n=Count("id")).filter(n__gt=1).exists()
