@@ -99,6 +99,60 @@ def detail_pages() -> list[str]:
     ]
 
 
+def timetable_pages() -> list[str]:
+    """The week of the dean's busiest group and teacher, a room's week and a day of the faculty."""
+    from django.db.models import Count
+
+    from hemis.schedule.models import Lesson, LessonGroup
+
+    lessons = Lesson.objects.filter(faculty__code="F-KT")
+    group = (
+        LessonGroup.objects.filter(lesson__faculty__code="F-KT")
+        .values("group_id")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .first()
+    )
+    teacher = lessons.values("teacher_id").annotate(n=Count("id")).order_by("-n").first()
+    room = lessons.values("room_id").annotate(n=Count("id")).order_by("-n").first()
+    return [
+        "/schedule/",
+        f"/schedule/groups/{group['group_id']}/",
+        f"/schedule/teachers/{teacher['teacher_id']}/",
+        f"/schedule/rooms/{room['room_id']}/",
+        "/schedule/controls/",
+    ]
+
+
+def solver_for_one_faculty() -> dict:
+    """The solver's time and placed share for one faculty's whole week of the next semester: its
+    entries are removed first (in this scratch database), so the solver places the whole load around
+    the other faculties' lessons, as a dean asking for a fresh draft would."""
+    from hemis.academics.models import Semester
+    from hemis.org.models import OrgUnit
+    from hemis.schedule.models import TimetableEntry
+    from hemis.schedule.services import drafts
+
+    current = Semester.objects.filter(is_current=True).first()
+    semester = Semester.objects.filter(start_date__gt=current.end_date).order_by("start_date").first()
+    faculty = OrgUnit.objects.get(code="F-KT")
+    TimetableEntry.objects.filter(semester=semester, faculty=faculty).delete()
+    limit = float(os.environ.get("BENCH_SOLVER_SECONDS", "60"))
+    started = time.perf_counter()
+    result = drafts.solve_faculty(semester, faculty, time_limit=limit)
+    wall = time.perf_counter() - started
+    return {
+        "faculty": faculty.code,
+        "semester": str(semester),
+        "time_limit_s": limit,
+        "solver_s": round(result.seconds, 1),
+        "load_and_solve_s": round(wall, 1),
+        "requested_pairs": result.requested,
+        "placed_pairs": result.placed,
+        "placed_share": round(result.placed / result.requested, 4) if result.requested else None,
+    }
+
+
 def main() -> None:
     results: dict = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -146,15 +200,17 @@ def main() -> None:
             "/curricula/",
             "/programmes/achievements/",
         ],
-        "academic": ["/academics/marking-systems/", "/structure/rooms/"],
+        "academic": ["/academics/marking-systems/", "/structure/rooms/", "/schedule/monitoring/"],
+        "teacher": ["/schedule/my/", "/schedule/controls/"],
+        "student": ["/schedule/my/", "/schedule/controls/"],
         "management": ["/compliance/processes/"],
     }
     for login in ("admin", "management", "hr", "academic", "dean", "head", "teacher", student_login):
         client = Client()
         client.force_login(get_user_model().objects.get(username=login))
-        urls = ["/", "/profile/", *lists.get(login, [])]
+        urls = ["/", "/profile/", *lists.get(login if login != student_login else "student", [])]
         if login == "dean":  # the busiest detail pages: a student with a history, a group, a curriculum
-            urls += detail_pages()
+            urls += detail_pages() + timetable_pages()
         pages[login if login != student_login else "student"] = [page(client, url) for url in urls]
     results["measures"]["pages"] = pages
     results["measures"]["compliance_page_vs_home"] = side_by_side(
@@ -166,6 +222,9 @@ def main() -> None:
         lambda: client.post("/login/", {"username": "dean", "password": "hemis-demo"}) and client.logout(), 10
     )
     results["measures"]["login_median_ms"] = round(statistics.median(login_samples), 1)
+
+    # Last: it removes a faculty's timetable of the next semester from this scratch database.
+    results["measures"]["solver_one_faculty"] = solver_for_one_faculty()
 
     out_dir = ROOT / "bench" / "results"
     out_dir.mkdir(parents=True, exist_ok=True)
