@@ -574,3 +574,87 @@ def solve(problem: Problem, *, time_limit: float = 20.0, workers: int = 2) -> So
         seconds=round(time.monotonic() - started, 3),
         status=first.status_name(status),
     )
+
+
+def solve_in_parts(
+    problem: Problem, *, time_limit: float = 20.0, workers: int = 2, part_pairs: int = 300
+) -> Solution:
+    """A large week (a faculty of hundreds of groups) solved in parts by the same model: items joined by
+    a group (a stream's groups, a group's subgroups) stay in one part; parts of about ``part_pairs``
+    pairs a week are solved one after another, each around what the parts before it placed (their
+    teachers, rooms and groups become busy), each with its share of the time limit. A week of at most
+    ``part_pairs`` pairs is solved whole."""
+    items = list(problem.items)
+    total = sum(i.pairs for i in items)
+    if total <= part_pairs:
+        return solve(problem, time_limit=time_limit, workers=workers)
+    started = time.monotonic()
+    parent: dict[int, int] = {}
+
+    def find(group: int) -> int:
+        while parent.setdefault(group, group) != group:
+            parent[group] = parent[parent[group]]
+            group = parent[group]
+        return group
+
+    for item in items:
+        first = find(item.parts[0].group)
+        for part in item.parts[1:]:
+            parent[find(part.group)] = first
+    joined: dict[int, list[Item]] = defaultdict(list)
+    for item in items:
+        joined[find(item.parts[0].group)].append(item)
+    chunks: list[list[Item]] = [[]]
+    for root in sorted(joined):
+        if chunks[-1] and sum(i.pairs for i in chunks[-1]) >= part_pairs:
+            chunks.append([])
+        chunks[-1].extend(joined[root])
+    teachers, rooms, groups = set(problem.busy_teachers), set(problem.busy_rooms), set(problem.busy_groups)
+    placements: list[Placement] = []
+    unplaced: list[Unplaced] = []
+    statuses: list[str] = []
+    for index, chunk in enumerate(chunks):
+        left = time_limit - (time.monotonic() - started)
+        pairs_left = sum(i.pairs for c in chunks[index:] for i in c)
+        share = max(left * sum(i.pairs for i in chunk) / pairs_left, 1.0)
+        part = Problem(
+            weekdays=problem.weekdays,
+            pairs=problem.pairs,
+            rooms=problem.rooms,
+            groups=problem.groups,
+            items=chunk,
+            teachers=problem.teachers,
+            max_pairs_per_day=problem.max_pairs_per_day,
+            unavailable=problem.unavailable,
+            busy_teachers=set(teachers),
+            busy_rooms=set(rooms),
+            busy_groups=set(groups),
+        )
+        solution = solve(part, time_limit=share, workers=workers)
+        statuses.append(solution.status)
+        by_key = {i.key: i for i in chunk}
+        for placement in solution.placements:
+            item = by_key[placement.key]
+            teachers.add((item.teacher, placement.weekday, placement.pair))
+            rooms.add((placement.room, placement.weekday, placement.pair))
+            for p in item.parts:
+                groups.add(
+                    (
+                        p.group,
+                        p.subgroup if p.subgroup is not None else WHOLE,
+                        placement.weekday,
+                        placement.pair,
+                    )
+                )
+        placements.extend(solution.placements)
+        unplaced.extend(solution.unplaced)
+    worst = next(
+        (s for s in ("INFEASIBLE", "UNKNOWN", "MODEL_INVALID", "FEASIBLE") if s in statuses), "OPTIMAL"
+    )
+    return Solution(
+        placements=placements,
+        unplaced=unplaced,
+        requested=total,
+        seconds=round(time.monotonic() - started, 3),
+        status=worst,
+    )

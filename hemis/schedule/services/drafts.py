@@ -316,7 +316,7 @@ def solve_faculty(
     ``.seconds``: the solver's time)."""
     loaded = load_problem(semester=semester, faculty=faculty, max_pairs_per_day=max_pairs_per_day)
     limit = _time_limit() if time_limit is None else time_limit
-    return FacultyResult(loaded=loaded, solution=solver.solve(loaded.problem, time_limit=limit))
+    return FacultyResult(loaded=loaded, solution=solver.solve_in_parts(loaded.problem, time_limit=limit))
 
 
 # --- the draft's life ----------------------------------------------------------------------------------
@@ -394,7 +394,7 @@ def make_draft(*, draft_id: int, report: Report | None = None) -> Draft | None:
             note=_("Placing %(pairs)s pairs a week (at most %(seconds)s s)")
             % {"pairs": sum(i.pairs for i in loaded.problem.items), "seconds": round(limit)},
         )
-        solution = solver.solve(loaded.problem, time_limit=limit)
+        solution = solver.solve_in_parts(loaded.problem, time_limit=limit)
         report(done=2, total=3, note=_("Saving the draft"))
         saved = _save(draft, loaded, solution)
         report(

@@ -3,7 +3,7 @@ what cannot be placed reported with its reason."""
 
 import itertools
 
-from hemis.schedule.solver import Group, Item, Part, Problem, Room, Subgroup, solve
+from hemis.schedule.solver import Group, Item, Part, Problem, Room, Subgroup, solve, solve_in_parts
 
 LECTURE, LAB, PRACTICE = "11", "12", "13"
 
@@ -245,3 +245,29 @@ def test_a_room_of_another_type_is_taken_when_none_of_the_preferred_type_seats_t
     )
     solution = solve(problem, time_limit=5)
     assert [(p.key, p.room) for p in solution.placements] == [("lab", 2)]
+
+
+def test_a_large_week_is_solved_in_parts_around_what_the_parts_before_placed():
+    """Two streams of groups (1, 2) and (3, 4) share one teacher and one room: in two parts of the
+    model the second part keeps clear of the first's slots, and a group never spans two parts."""
+    problem = Problem(
+        weekdays=[1, 2],
+        pairs=[1, 2, 3],
+        rooms=[Room(1, 60, LECTURE)],
+        groups=[Group(g, f"G-{g}", 25) for g in (1, 2, 3, 4)],
+        items=[
+            Item("a", (Part(1), Part(2)), 7, 3, frozenset({LECTURE})),
+            Item("b", (Part(3), Part(4)), 7, 3, frozenset({LECTURE})),
+        ],
+        teachers={7: "Karimov A."},
+        max_pairs_per_day=3,
+    )
+    whole = solve_in_parts(problem, time_limit=5, part_pairs=6)
+    parts = solve_in_parts(problem, time_limit=5, part_pairs=3)
+    for solution in (whole, parts):
+        assert (solution.placed, solution.requested, solution.unplaced) == (6, 6, [])
+        assert conflicts(problem, solution) == []
+    # The one teacher and the one room take the week's six slots, each once.
+    assert sorted((p.weekday, p.pair) for p in parts.placements) == [
+        (d, p) for d in (1, 2) for p in (1, 2, 3)
+    ]
