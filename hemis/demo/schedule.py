@@ -834,7 +834,9 @@ def _controls(world: World, semester: Semester, campus: Campus, rng: Random) -> 
         at = _at(day, rng.randint(9, 17), rng.randint(0, 59))
         ControlPublication.objects.filter(pk=publication.pk).update(published_at=at, created_at=at)
         mine = Lesson.objects.filter(kind=LessonKind.CONTROL, semester=semester, attendees__group=group)
-        Lesson.objects.filter(pk__in=mine.values("pk")).update(
+        # The ids first: PostgreSQL plans an UPDATE … IN (subquery) over tables written in this very
+        # transaction (no statistics yet) as nested scans, minutes at the demo's size.
+        Lesson.objects.filter(pk__in=list(mine.values_list("pk", flat=True))).update(
             published_at=at, created_at=at - dt.timedelta(days=2)
         )
         published += 1

@@ -260,9 +260,9 @@ def publish_controls(*, group, semester, actor) -> ControlPublication:
                 ]
             }
         )
-    count = Lesson.objects.filter(pk__in=controls.values("pk"), published_at__isnull=True).update(
-        published_at=now
-    )
+    # A group's controls are a few dozen: their ids first, then one update by primary key.
+    ids = list(controls.filter(published_at__isnull=True).values_list("pk", flat=True))
+    count = Lesson.objects.filter(pk__in=ids).update(published_at=now)
     audit.record(
         actor=actor,
         action="schedule.control.published",
