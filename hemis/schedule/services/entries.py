@@ -32,7 +32,7 @@ from hemis.schedule.models import (
     TimetableEntry,
 )
 from hemis.schedule.services.placement import Attendee, Board, Candidate, parts_of
-from hemis.students.models import Student, StudentStatus
+from hemis.students.models import GroupSubject, Student, StudentStatus
 from hemis.students.selectors import curriculum_semester_number
 from hemis.students.services.common import Errors, add, raise_if
 
@@ -111,17 +111,20 @@ class SemesterDays:
             if group.curriculum_id:
                 # The curriculum semester the group's subjects of this semester are bound from (a past
                 # semester's is not the one its current course gives); by the course when none is bound.
-                bound = CurriculumWeek.objects.filter(
-                    semester__subjects__group_bindings__group=group,
-                    semester__subjects__group_bindings__semester=self.semester,
+                bound = set(
+                    GroupSubject.objects.filter(group=group, semester=self.semester)
+                    .order_by()
+                    .values_list("curriculum_subject__semester_id", flat=True)
                 )
-                by_course = CurriculumWeek.objects.filter(
-                    semester__curriculum_id=group.curriculum_id,
-                    semester__number=curriculum_semester_number(group, self.semester),
-                )
-                weeks = list(bound.values_list("kind", "start_date", "end_date").distinct()) or list(
-                    by_course.values_list("kind", "start_date", "end_date")
-                )
+                weeks_of = CurriculumWeek.objects.order_by()
+                if bound:
+                    weeks_of = weeks_of.filter(semester_id__in=bound)
+                else:
+                    weeks_of = weeks_of.filter(
+                        semester__curriculum_id=group.curriculum_id,
+                        semester__number=curriculum_semester_number(group, self.semester),
+                    )
+                weeks = list(weeks_of.values_list("kind", "start_date", "end_date"))
                 if weeks:
                     days: set[dt.date] = set()
                     for kind, start, end in weeks:
