@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count
+from django.db.models import Count, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -92,7 +92,7 @@ class SemesterDays:
     weekday it replaces) and, for a group whose curriculum has a week schedule, only its theory
     weeks (no lessons in examination, practice or holiday weeks)."""
 
-    def __init__(self, semester: Semester, calendar: WorkingCalendar | None = None):
+    def __init__(self, semester: Semester, calendar: WorkingCalendar | None = None, groups=()):
         self.semester = semester
         self.calendar = calendar or WorkingCalendar()
         self.by_weekday: dict[int, list[dt.date]] = defaultdict(list)
@@ -103,38 +103,73 @@ class SemesterDays:
                 self.by_weekday[weekday].append(day)
             day += ONE_DAY
         self._theory: dict[int, set[dt.date] | None] = {}
+        self._load_theory(list({g.pk: g for g in groups}.values()))
+
+    def _load_theory(self, groups: list) -> None:
+        """The theory days of ``groups``: the weeks of the curriculum semesters their subjects of this
+        semester are bound from (a past semester's is not the one the current course gives), by the
+        course for a group with none bound; two queries for all of them, a third for the unbound."""
+        groups = [g for g in groups if g.pk not in self._theory]
+        with_curriculum = [g for g in groups if g.curriculum_id]
+        self._theory.update({g.pk: None for g in groups})
+        if not with_curriculum:
+            return
+        bound: dict[int, set[int]] = defaultdict(set)
+        for group_id, semester_id in (
+            GroupSubject.objects.filter(group__in=with_curriculum, semester=self.semester)
+            .order_by()
+            .values_list("group_id", "curriculum_subject__semester_id")
+        ):
+            bound[group_id].add(semester_id)
+        unbound = {
+            (g.curriculum_id, curriculum_semester_number(g, self.semester)): g
+            for g in with_curriculum
+            if g.pk not in bound
+        }
+        weeks: dict[int, list] = defaultdict(list)  # curriculum semester id -> (kind, start, end)
+        rows = CurriculumWeek.objects.order_by().filter(
+            semester_id__in={i for ids in bound.values() for i in ids}
+        )
+        for semester_id, *week in rows.values_list("semester_id", "kind", "start_date", "end_date"):
+            weeks[semester_id].append(week)
+        numbers: dict[int, tuple[int, int]] = {}
+        if unbound:
+            keys = Q()
+            for curriculum_id, number in unbound:
+                keys |= Q(semester__curriculum_id=curriculum_id, semester__number=number)
+            for semester_id, curriculum_id, number, *week in (
+                CurriculumWeek.objects.order_by()
+                .filter(keys)
+                .values_list(
+                    "semester_id",
+                    "semester__curriculum_id",
+                    "semester__number",
+                    "kind",
+                    "start_date",
+                    "end_date",
+                )
+            ):
+                weeks[semester_id].append(week)
+                numbers[semester_id] = (curriculum_id, number)
+        for group in with_curriculum:
+            if group.pk in bound:
+                ids = bound[group.pk]
+            else:
+                key = (group.curriculum_id, curriculum_semester_number(group, self.semester))
+                ids = {i for i, k in numbers.items() if k == key}
+            rows = [w for i in ids for w in weeks[i]]
+            if rows:
+                self._theory[group.pk] = {
+                    start + ONE_DAY * n
+                    for kind, start, end in rows
+                    if kind == WeekKind.THEORY
+                    for n in range((end - start).days + 1)
+                }
 
     def theory_days(self, group) -> set[dt.date] | None:
         """The days inside the group's theory weeks this semester (None: its curriculum has no schedule)."""
         if group.pk not in self._theory:
-            self._theory[group.pk] = None
-            if group.curriculum_id:
-                # The curriculum semester the group's subjects of this semester are bound from (a past
-                # semester's is not the one its current course gives); by the course when none is bound.
-                bound = set(
-                    GroupSubject.objects.filter(group=group, semester=self.semester)
-                    .order_by()
-                    .values_list("curriculum_subject__semester_id", flat=True)
-                )
-                weeks_of = CurriculumWeek.objects.order_by()
-                if bound:
-                    weeks_of = weeks_of.filter(semester_id__in=bound)
-                else:
-                    weeks_of = weeks_of.filter(
-                        semester__curriculum_id=group.curriculum_id,
-                        semester__number=curriculum_semester_number(group, self.semester),
-                    )
-                weeks = list(weeks_of.values_list("kind", "start_date", "end_date"))
-                if weeks:
-                    days: set[dt.date] = set()
-                    for kind, start, end in weeks:
-                        if kind != WeekKind.THEORY:
-                            continue
-                        day = start
-                        while day <= end:
-                            days.add(day)
-                            day += ONE_DAY
-                    self._theory[group.pk] = days
+            self._load_theory([group])
         return self._theory[group.pk]
 
     def dates(self, spec: EntrySpec) -> list[dt.date]:
@@ -172,14 +207,30 @@ def group_sizes(groups) -> dict[int, int]:
     return {row["group_id"]: row["n"] for row in counts}
 
 
-def attendee_size(attendee: Attendee, sizes: dict[int, int]) -> int:
+def seat_counts(attendees: list[Attendee]) -> dict[tuple[str, int], int]:
+    """Studying students of the attendees' groups and subgroups, keyed ("group", id) / ("subgroup", id):
+    two queries, however many attendees."""
+    sizes = {("group", pk): n for pk, n in group_sizes([a.group for a in attendees]).items()}
+    subgroup_ids = {a.subgroup.pk for a in attendees if a.subgroup is not None}
+    if subgroup_ids:
+        rows = (
+            Student.objects.filter(status=StudentStatus.STUDYING, subgroups__in=subgroup_ids)
+            .values("subgroups")
+            .annotate(n=Count("id"))
+            .values_list("subgroups", "n")
+        )
+        sizes.update({("subgroup", pk): n for pk, n in rows})
+    return sizes
+
+
+def attendee_size(attendee: Attendee, sizes: dict[tuple[str, int], int]) -> int:
     if attendee.subgroup is not None:
-        return attendee.subgroup.students.filter(status=StudentStatus.STUDYING).count()
-    return sizes.get(attendee.group.pk, 0)
+        return sizes.get(("subgroup", attendee.subgroup.pk), 0)
+    return sizes.get(("group", attendee.group.pk), 0)
 
 
-def room_too_small(room, attendees: list[Attendee], sizes: dict[int, int]) -> str | None:
-    """Why ``room`` cannot seat ``attendees`` (``sizes``: their groups' ``group_sizes``), or None."""
+def room_too_small(room, attendees: list[Attendee], sizes: dict[tuple[str, int], int]) -> str | None:
+    """Why ``room`` cannot seat ``attendees`` (``sizes``: their ``seat_counts``), or None."""
     seats = sum(attendee_size(a, sizes) for a in attendees)
     if seats <= room.capacity:
         return None
@@ -206,7 +257,7 @@ def pair_times_with(semester: Semester, pair: int) -> dict[int, tuple[dt.time, d
     return pairs
 
 
-def _spec_errors(spec: EntrySpec, pairs: dict, sizes: dict[int, int], held: set) -> Errors:
+def _spec_errors(spec: EntrySpec, pairs: dict, sizes: dict[tuple[str, int], int], held: set) -> Errors:
     errors: Errors = {}
     if not spec.attendees:
         add(errors, "groups", _("Choose at least one group."))
@@ -288,9 +339,16 @@ def _integrity_message(error: IntegrityError) -> str:
     return _("A group was given another lesson at the same pair a moment ago; reload and try again.")
 
 
+def with_subgroups(attendees) -> None:
+    """Load the subgroups of the attendees' groups in one query (``parts_of`` reads them for every
+    dated lesson); groups already loaded are left alone."""
+    prefetch_related_objects(list({id(a.group): a.group for a in attendees}.values()), "subgroups")
+
+
 def write_lessons(candidates: list[tuple[Candidate, dict]]) -> list[Lesson]:
     """Insert dated lessons (one bulk insert returning their ids), then their attendees and group slots
     as plain rows: a semester of a university is hundreds of thousands of them."""
+    with_subgroups(a for c, _f in candidates for a in c.attendees)
     lessons = [Lesson(**fields) for _c, fields in candidates]
     _insert_lessons(lessons)
     attendees, slots = [], []
@@ -376,9 +434,11 @@ def place_entries(
     if not specs:
         return []
     semester = specs[0].semester
+    attendees = [a for s in specs for a in s.attendees]
+    with_subgroups(attendees)
     pairs = _pair_times(semester)
-    days = SemesterDays(semester)
-    sizes = group_sizes([a.group for s in specs for a in s.attendees])
+    days = SemesterDays(semester, groups=[a.group for a in attendees])
+    sizes = seat_counts(attendees)
     held = held_loads(specs)
     many = len(specs) > 1
     for spec in specs:
@@ -585,7 +645,7 @@ def bulk_assign_room(*, entries: list[TimetableEntry], room, actor) -> int:
     for entry in entries:
         entry = TimetableEntry.objects.select_for_update().get(pk=entry.pk)
         spec = spec_of(entry, room=room)
-        too_small = room_too_small(room, spec.attendees, group_sizes([a.group for a in spec.attendees]))
+        too_small = room_too_small(room, spec.attendees, seat_counts(spec.attendees))
         if too_small:
             raise ValidationError({"room": [too_small]})
         lessons = list(entry.lessons.filter(status=LessonStatus.SCHEDULED, date__gte=today))

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from hemis.audit import services as audit
 from hemis.schedule.enums import LessonStatus
 from hemis.schedule.models import GroupSlot, Lesson
-from hemis.schedule.services.entries import group_sizes, guarded, pair_times_with, room_too_small
+from hemis.schedule.services.entries import guarded, pair_times_with, room_too_small, seat_counts
 from hemis.schedule.services.placement import Attendee, Board, Candidate, lesson_label
 
 
@@ -27,7 +27,7 @@ def check_placement(
     clash = board.clash(candidate, teacher_name=teacher.short_name, room_name=room.number)
     if clash:
         raise ValidationError({clash[0]: [clash[1]]})
-    too_small = room_too_small(room, attendees, group_sizes([a.group for a in attendees]))
+    too_small = room_too_small(room, attendees, seat_counts(attendees))
     if too_small:
         raise ValidationError({"room": [too_small]})
 

@@ -280,3 +280,26 @@ def test_lessons_run_in_the_theory_weeks_of_the_bound_curriculum_semester(world,
     dates = lesson_dates(entry)
     assert dates[-1] == D(2027, 5, 3)
     assert len(dates) == 15 - 3  # 24.05, 31.05 and 07.06 fall in the examination weeks
+
+
+def test_an_entry_takes_as_many_queries_for_one_week_as_for_the_whole_semester(world, dean_chemistry):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from hemis.testing.schedule import add_lab
+
+    # The first write also creates the settings row; each entry has a pair of its own, so that no
+    # lesson of another lies in its way (the names of those would be read).
+    add_entry(world, dean_chemistry, weekday=5, pair=3)
+    with CaptureQueriesContext(connection) as one_week:
+        one = add_entry(world, dean_chemistry, weeks=Weeks.LIST, week_numbers=[2])
+    with CaptureQueriesContext(connection) as semester:
+        every = add_entry(world, dean_chemistry, weekday=2, pair=2)
+    assert (one.lessons.count(), every.lessons.count()) == (1, 18)
+    assert len(semester) == len(one_week)
+    # A subgroup's laboratory counts its students in the same number of queries, whatever the dates.
+    with CaptureQueriesContext(connection) as lab_week:
+        add_lab(world, dean_chemistry, world.sub_a, weeks=Weeks.LIST, week_numbers=[3], pair=4)
+    with CaptureQueriesContext(connection) as lab_semester:
+        add_lab(world, dean_chemistry, world.sub_b, weekday=4, pair=5)
+    assert len(lab_semester) == len(lab_week)
