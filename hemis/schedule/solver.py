@@ -22,7 +22,7 @@ on the time limit.
 import time
 from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 from ortools.sat.python import cp_model
@@ -576,6 +576,10 @@ def solve(problem: Problem, *, time_limit: float = 20.0, workers: int = 2) -> So
     )
 
 
+# CP-SAT's statuses, the worst first: a week solved in parts reports the worst of its parts'.
+STATUSES = ("MODEL_INVALID", "INFEASIBLE", "UNKNOWN", "FEASIBLE", "OPTIMAL")
+
+
 def solve_in_parts(
     problem: Problem, *, time_limit: float = 20.0, workers: int = 2, part_pairs: int = 300
 ) -> Solution:
@@ -584,11 +588,44 @@ def solve_in_parts(
     pairs a week are solved one after another, each around what the parts before it placed (their
     teachers, rooms and groups become busy), each with its share of the time limit. A week of at most
     ``part_pairs`` pairs is solved whole."""
-    items = list(problem.items)
-    total = sum(i.pairs for i in items)
-    if total <= part_pairs:
+    requested = sum(i.pairs for i in problem.items)
+    if requested <= part_pairs:
         return solve(problem, time_limit=time_limit, workers=workers)
     started = time.monotonic()
+    parts = _parts(problem.items, part_pairs)
+    # The week as the parts solved so far leave it (copies: the caller's sets stay as they were).
+    busy = replace(
+        problem,
+        busy_teachers=set(problem.busy_teachers),
+        busy_rooms=set(problem.busy_rooms),
+        busy_groups=set(problem.busy_groups),
+    )
+    pairs_left = requested
+    placements: list[Placement] = []
+    unplaced: list[Unplaced] = []
+    statuses: list[str] = []
+    for part in parts:
+        pairs = sum(i.pairs for i in part)
+        left = time_limit - (time.monotonic() - started)
+        solution = solve(
+            replace(busy, items=part), time_limit=max(left * pairs / pairs_left, 1.0), workers=workers
+        )
+        pairs_left -= pairs
+        _occupy(busy, part, solution.placements)
+        placements.extend(solution.placements)
+        unplaced.extend(solution.unplaced)
+        statuses.append(solution.status)
+    return Solution(
+        placements=placements,
+        unplaced=unplaced,
+        requested=requested,
+        seconds=round(time.monotonic() - started, 3),
+        status=min(statuses, key=STATUSES.index),
+    )
+
+
+def _parts(items: Sequence[Item], part_pairs: int) -> list[list[Item]]:
+    """The items in parts of about ``part_pairs`` pairs a week, the items joined by a group in one."""
     parent: dict[int, int] = {}
 
     def find(group: int) -> int:
@@ -604,57 +641,22 @@ def solve_in_parts(
     joined: dict[int, list[Item]] = defaultdict(list)
     for item in items:
         joined[find(item.parts[0].group)].append(item)
-    chunks: list[list[Item]] = [[]]
+    parts: list[list[Item]] = [[]]
+    pairs = 0
     for root in sorted(joined):
-        if chunks[-1] and sum(i.pairs for i in chunks[-1]) >= part_pairs:
-            chunks.append([])
-        chunks[-1].extend(joined[root])
-    teachers, rooms, groups = set(problem.busy_teachers), set(problem.busy_rooms), set(problem.busy_groups)
-    placements: list[Placement] = []
-    unplaced: list[Unplaced] = []
-    statuses: list[str] = []
-    for index, chunk in enumerate(chunks):
-        left = time_limit - (time.monotonic() - started)
-        pairs_left = sum(i.pairs for c in chunks[index:] for i in c)
-        share = max(left * sum(i.pairs for i in chunk) / pairs_left, 1.0)
-        part = Problem(
-            weekdays=problem.weekdays,
-            pairs=problem.pairs,
-            rooms=problem.rooms,
-            groups=problem.groups,
-            items=chunk,
-            teachers=problem.teachers,
-            max_pairs_per_day=problem.max_pairs_per_day,
-            unavailable=problem.unavailable,
-            busy_teachers=set(teachers),
-            busy_rooms=set(rooms),
-            busy_groups=set(groups),
-        )
-        solution = solve(part, time_limit=share, workers=workers)
-        statuses.append(solution.status)
-        by_key = {i.key: i for i in chunk}
-        for placement in solution.placements:
-            item = by_key[placement.key]
-            teachers.add((item.teacher, placement.weekday, placement.pair))
-            rooms.add((placement.room, placement.weekday, placement.pair))
-            for p in item.parts:
-                groups.add(
-                    (
-                        p.group,
-                        p.subgroup if p.subgroup is not None else WHOLE,
-                        placement.weekday,
-                        placement.pair,
-                    )
-                )
-        placements.extend(solution.placements)
-        unplaced.extend(solution.unplaced)
-    worst = next(
-        (s for s in ("INFEASIBLE", "UNKNOWN", "MODEL_INVALID", "FEASIBLE") if s in statuses), "OPTIMAL"
-    )
-    return Solution(
-        placements=placements,
-        unplaced=unplaced,
-        requested=total,
-        seconds=round(time.monotonic() - started, 3),
-        status=worst,
-    )
+        if parts[-1] and pairs >= part_pairs:
+            parts.append([])
+            pairs = 0
+        parts[-1].extend(joined[root])
+        pairs += sum(i.pairs for i in joined[root])
+    return parts
+
+
+def _occupy(busy: Problem, items: Sequence[Item], placements: Sequence[Placement]) -> None:
+    """Mark the teachers, rooms and groups of ``placements`` busy in ``busy``."""
+    by_key = {i.key: i for i in items}
+    for placement in placements:
+        item, slot = by_key[placement.key], (placement.weekday, placement.pair)
+        busy.busy_teachers.add((item.teacher, *slot))
+        busy.busy_rooms.add((placement.room, *slot))
+        busy.busy_groups.update((p.group, p.subgroup or WHOLE, *slot) for p in item.parts)

@@ -2,6 +2,7 @@
 what cannot be placed reported with its reason."""
 
 import itertools
+from dataclasses import replace
 
 from hemis.schedule.solver import Group, Item, Part, Problem, Room, Subgroup, solve, solve_in_parts
 
@@ -228,10 +229,7 @@ def test_unavailable_slots_and_gaps_are_avoided_and_early_pairs_preferred():
     )
     solution = solve(problem, time_limit=5)
     assert sorted(p.pair for p in solution.placements) == [3, 4]
-    without = solve(
-        Problem(**{**problem.__dict__, "unavailable": set()}),
-        time_limit=5,
-    )
+    without = solve(replace(problem, unavailable=set()), time_limit=5)
     assert sorted(p.pair for p in without.placements) == [1, 2]
 
 
@@ -265,8 +263,15 @@ def test_a_large_week_is_solved_in_parts_around_what_the_parts_before_placed():
     whole = solve_in_parts(problem, time_limit=5, part_pairs=6)
     parts = solve_in_parts(problem, time_limit=5, part_pairs=3)
     for solution in (whole, parts):
-        assert (solution.placed, solution.requested, solution.unplaced) == (6, 6, [])
+        assert (solution.placed, solution.requested, solution.unplaced, solution.status) == (
+            6,
+            6,
+            [],
+            "OPTIMAL",
+        )
         assert conflicts(problem, solution) == []
+    # What the parts placed was marked busy on copies: the problem is as it was.
+    assert (problem.busy_teachers, problem.busy_rooms, problem.busy_groups) == (set(), set(), set())
     # The one teacher and the one room take the week's six slots, each once.
     assert sorted((p.weekday, p.pair) for p in parts.placements) == [
         (d, p) for d in (1, 2) for p in (1, 2, 3)
