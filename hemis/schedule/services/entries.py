@@ -9,7 +9,7 @@ a concurrent writer; their refusal comes back as the same kind of message.
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
@@ -31,6 +31,7 @@ from hemis.schedule.models import (
     TeachingLoad,
     TimetableEntry,
 )
+from hemis.schedule.selectors import monday_of
 from hemis.schedule.services.placement import Attendee, Board, Candidate, parts_of
 from hemis.students.models import GroupSubject, Student, StudentStatus
 from hemis.students.selectors import curriculum_semester_number
@@ -66,13 +67,11 @@ class EntrySpec:
 
 def week_number(semester: Semester, day: dt.date) -> int:
     """Week 1 is the (Monday-to-Sunday) week holding the semester's first day."""
-    monday = semester.start_date - dt.timedelta(days=semester.start_date.weekday())
-    return (day - monday).days // 7 + 1
+    return (day - monday_of(semester.start_date)).days // 7 + 1
 
 
 def week_start(semester: Semester, number: int) -> dt.date:
-    monday = semester.start_date - dt.timedelta(days=semester.start_date.weekday())
-    return monday + dt.timedelta(weeks=number - 1)
+    return monday_of(semester.start_date) + dt.timedelta(weeks=number - 1)
 
 
 def runs_in_week(weeks: str, week_numbers: list[int], number: int) -> bool:
@@ -602,15 +601,15 @@ def move_entry_from(*, entry: TimetableEntry, from_date: dt.date, actor, **chang
     unknown = set(changes) - allowed
     if unknown:
         raise ValueError(f"cannot change {unknown}")
-    new_spec = spec_of(entry, valid_from=max(from_date, entry.valid_from or from_date), **changes)
+    old_spec = spec_of(entry)
+    new_spec = replace(old_spec, valid_from=max(from_date, entry.valid_from or from_date), **changes)
+    previous = entry.pk
     later = entry.lessons.filter(date__gte=from_date)
     moved = later.count()
     later.delete()
     if entry.valid_from and from_date <= entry.valid_from:
-        old_spec = spec_of(entry)
-        entry.delete()
+        entry.delete()  # nothing of it is left before the date
     else:
-        old_spec = spec_of(entry)
         entry.valid_until = from_date - ONE_DAY
         entry.save(update_fields=["valid_until", "updated_at"])
     [new_entry] = place_entries(specs=[new_spec], actor=actor, action="schedule.entry.created")
@@ -630,7 +629,7 @@ def move_entry_from(*, entry: TimetableEntry, from_date: dt.date, actor, **chang
             "room": new_entry.room_id,
             "teacher": new_entry.teacher_id,
         },
-        data={"from_date": from_date, "lessons_moved": moved, "previous_entry": entry.pk},
+        data={"from_date": from_date, "lessons_moved": moved, "previous_entry": previous},
     )
     return new_entry
 

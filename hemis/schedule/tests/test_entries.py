@@ -303,3 +303,25 @@ def test_an_entry_takes_as_many_queries_for_one_week_as_for_the_whole_semester(w
     with CaptureQueriesContext(connection) as lab_semester:
         add_lab(world, dean_chemistry, world.sub_b, weekday=4, pair=5)
     assert len(lab_semester) == len(lab_week)
+
+
+def test_moving_an_entry_from_a_date_keeps_the_lessons_before_it(world, dean_chemistry):
+    entry = add_entry(world, dean_chemistry)
+    moved = svc.move_entry_from(entry=entry, from_date=D(2027, 3, 1), actor=dean_chemistry, weekday=2, pair=3)
+    entry.refresh_from_db()
+    assert entry.valid_until == D(2027, 2, 28)
+    assert lesson_dates(entry) == [D(2027, 2, 1), D(2027, 2, 8), D(2027, 2, 15), D(2027, 2, 22)]
+    assert (moved.weekday, moved.pair, moved.valid_from) == (2, 3, D(2027, 3, 1))
+    assert lesson_dates(moved)[0] == D(2027, 3, 2)
+    event = AuditEvent.objects.get(action="schedule.entry.moved")
+    assert event.data["previous_entry"] == entry.pk
+    assert (event.data["before"]["pair"], event.data["after"]["pair"]) == (1, 3)
+
+
+def test_moving_an_entry_from_its_first_day_replaces_it_and_the_journal_names_it(world, dean_chemistry):
+    entry = add_entry(world, dean_chemistry, valid_from=D(2027, 3, 1))
+    first_id = entry.pk
+    moved = svc.move_entry_from(entry=entry, from_date=D(2027, 3, 1), actor=dean_chemistry, pair=2)
+    assert list(TimetableEntry.objects.values_list("pk", flat=True)) == [moved.pk]
+    assert lesson_dates(moved)[0] == D(2027, 3, 1)
+    assert AuditEvent.objects.get(action="schedule.entry.moved").data["previous_entry"] == first_id
