@@ -15,10 +15,12 @@ from hemis.curricula.models import CurriculumWeek
 from hemis.jobs.models import Job, JobStatus
 from hemis.schedule import solver
 from hemis.schedule.enums import DraftStatus
-from hemis.schedule.models import Draft, DraftItem, Lesson, TimetableEntry
+from hemis.schedule.models import Draft, DraftItem, Lesson, TeachingLoad, TimetableEntry
 from hemis.schedule.services import drafts as svc
 from hemis.schedule.services.entries import group_sizes
 from hemis.schedule.services.placement import Attendee
+from hemis.students.models import GroupSubject, Subgroup
+from hemis.testing import factories as f
 from hemis.testing.schedule import add_entry
 
 D = dt.date
@@ -285,10 +287,45 @@ def test_a_job_whose_draft_was_discarded_stops_quietly(
     assert (job.status, job.result) == (JobStatus.SUCCEEDED, {"draft": draft.pk, "discarded": True})
 
 
-def test_a_dean_of_another_faculty_does_not_see_the_draft(world, dean_chemistry, dean_economics, started):
+def test_a_dean_of_another_faculty_does_not_see_the_draft(
+    uni, world, dean_chemistry, dean_economics, started
+):
     draft = started()
     economics = build_principal(dean_economics, None)
     chemistry = build_principal(dean_chemistry, None)
     assert list(policy.visible_drafts(chemistry)) == [draft]
     assert list(policy.visible_drafts(economics)) == []
-    assert list(policy.draft_faculties(economics)) != [world.faculty]
+    assert list(policy.draft_faculties(economics)) == [uni["econ"]]
+    assert list(policy.draft_faculties(chemistry)) == [world.faculty]
+
+
+@pytest.mark.parametrize("extra", [0, 2])
+def test_loading_a_faculty_takes_the_same_queries_however_many_groups(
+    world, django_assert_num_queries, extra
+):
+    mathematics = world.bindings[("KT-21", "MAT204")].curriculum_subject
+    for n in range(extra):
+        group = f.GroupFactory(
+            faculty=world.faculty,
+            programme=world.kt21.programme,
+            name=f"KT-3{n}",
+            intake_year=2025,
+            course=2,
+            curriculum=world.curriculum,
+        )
+        Subgroup.objects.create(group=group, name="1")
+        binding = GroupSubject.objects.create(
+            group=group, curriculum_subject=mathematics, semester=world.semester
+        )
+        TeachingLoad.objects.create(
+            group_subject=binding,
+            training_type=TrainingType.PRACTICAL,
+            teacher=world.karimov,
+            assigned_on=D(2027, 1, 10),
+        )
+    with django_assert_num_queries(15):
+        loaded = svc.load_problem(semester=world.semester, faculty=world.faculty, max_pairs_per_day=4)
+    assert [g.name for g in loaded.problem.groups] == ["KT-11-24", "KT-21", "KT-22"] + [
+        f"KT-3{n}" for n in range(extra)
+    ]
+    assert len(loaded.problem.items) == 7 + extra
