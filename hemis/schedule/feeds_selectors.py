@@ -1,6 +1,7 @@
-"""Reads for a person's own timetable outside a request's role: the ``.ics`` feed asks by user, not by
-principal. ``person_lessons`` mirrors what ``hemis.access.policy.schedule`` shows a teacher and a
-student (this layer sits below the policy and cannot ask it)."""
+"""Reads of a person's own timetable. The rule of what a teacher and a student read of the lessons is
+here, once: ``hemis.access.policy.schedule`` answers a teacher's or a student's role with
+``taught_lessons`` or ``attended_lessons``, and the ``.ics`` feed, which asks by user rather than by
+principal (a calendar application has no active role), with ``person_lessons``, both of them."""
 
 import datetime as dt
 
@@ -12,15 +13,24 @@ from hemis.schedule.models import CalendarFeed, Lesson, LessonGroup
 from hemis.schedule.selectors import semester_on
 
 
-def person_lessons(user) -> QuerySet[Lesson]:
-    """Lessons and controls of ``user``: those they teach or examine, and for a student their group's
-    lessons (a subgroup's only for its members) and its published controls."""
-    taught = Q(teacher__user=user)
+def taught_lessons(user) -> QuerySet[Lesson]:
+    """Lessons and controls ``user`` teaches or examines (published or not)."""
+    return Lesson.objects.filter(teacher__user=user)
+
+
+def attended_lessons(user) -> QuerySet[Lesson]:
+    """A student's: their group's lessons (a subgroup's only for its members) and its published
+    controls."""
     mine = Q(attendees__group__students__user=user) & (
         Q(attendees__subgroup__isnull=True) | Q(attendees__subgroup__students__user=user)
     )
     shown = Q(kind=LessonKind.LESSON) | Q(published_at__isnull=False)
-    return Lesson.objects.filter(pk__in=Lesson.objects.filter(taught | (mine & shown)).values("pk"))
+    return Lesson.objects.filter(pk__in=Lesson.objects.filter(mine & shown).values("pk"))
+
+
+def person_lessons(user) -> QuerySet[Lesson]:
+    """Lessons and controls of ``user`` whatever their role: taught and attended."""
+    return taught_lessons(user) | attended_lessons(user)
 
 
 def feed_semesters(today: dt.date) -> list[Semester]:
