@@ -23,7 +23,7 @@ from hemis.curricula.enums import TrainingType
 from hemis.schedule.enums import LessonKind, LessonStatus, Weeks
 from hemis.schedule.models import EntryGroup, Lesson, LessonGroup, TeachingLoad, TimetableEntry
 from hemis.schedule.services.entries import EntrySpec, place_entries, week_number, week_start
-from hemis.schedule.services.placement import Attendee
+from hemis.schedule.services.placement import Attendee, subject_label
 from hemis.staff.models import Employee
 
 WEEKDAY_NAMES = dict(WEEKDAYS)
@@ -84,7 +84,7 @@ def _teacher_for(entry: TimetableEntry, group, held: dict[tuple, set[int]]):
         return entry.teacher_id, None
     if len(teachers) == 1:
         return next(iter(teachers)), None
-    what = f"{entry.subject.name} ({entry.get_training_type_display().lower()})"
+    what = subject_label(entry.subject, entry.get_training_type_display())
     if not teachers:
         return None, _("Group %(group)s has no teacher for %(what)s in the target semester.") % {
             "group": group.name,

@@ -32,7 +32,7 @@ from hemis.schedule.models import (
     TimetableEntry,
 )
 from hemis.schedule.selectors import monday_of
-from hemis.schedule.services.placement import Attendee, Board, Candidate, parts_of
+from hemis.schedule.services.placement import Attendee, Board, Candidate, parts_of, subject_label
 from hemis.students.models import GroupSubject, Student, StudentStatus
 from hemis.students.selectors import curriculum_semester_number
 from hemis.students.services.common import Errors, add, raise_if
@@ -59,7 +59,12 @@ class EntrySpec:
 
     @property
     def label(self) -> str:
-        return f"{self.subject.name} ({TrainingType(self.training_type).label.lower()})"
+        return subject_label(self.subject, TrainingType(self.training_type).label)
+
+    @property
+    def in_batch(self) -> str:
+        """The prefix that tells which entry of a batch a refusal is about."""
+        return f"{self.label}, {', '.join(a.label for a in self.attendees)}: "
 
 
 # --- the calendar of a semester -------------------------------------------------------------------
@@ -324,6 +329,7 @@ def _groups_without_load(spec: EntrySpec, held: set[tuple[int, str, int, int]]) 
 
 
 def _clash_error(field_name: str, message: str, spec: EntrySpec, many: bool) -> ValidationError:
+    # A clash names the other lesson's groups already; the prefix names the entry by its first group.
     if many:
         message = f"{spec.label}, {spec.attendees[0].label}: {message}"
     return ValidationError({field_name: [message]})
@@ -443,8 +449,7 @@ def place_entries(
     for spec in specs:
         errors = _spec_errors(spec, pairs, sizes, held)
         if errors and many:
-            prefix = f"{spec.label}, {', '.join(a.label for a in spec.attendees)}: "
-            errors = {k: [prefix + m for m in v] for k, v in errors.items()}
+            errors = {k: [spec.in_batch + m for m in v] for k, v in errors.items()}
         raise_if(errors)
     planned: list[tuple[EntrySpec, list[Candidate]]] = []
     for spec in specs:

@@ -54,6 +54,11 @@ class _Taken:
     label: str
     groups: str
 
+    @property
+    def whom(self) -> str:
+        """Who holds the slot, for a teacher's or a room's clash: its groups, else what it is."""
+        return _("group %(groups)s") % {"groups": self.groups} if self.groups else self.label
+
 
 def _day(date: dt.date) -> str:
     return f"{date:%d.%m.%Y}"
@@ -120,14 +125,14 @@ class Board:
         if taken:
             return "teacher", _("Teacher %(teacher)s already has %(what)s at pair %(pair)s on %(date)s.") % {
                 "teacher": teacher_name,
-                "what": _("group %(groups)s") % {"groups": taken.groups} if taken.groups else taken.label,
+                "what": taken.whom,
                 **when,
             }
         taken = self._live(self.rooms.get((c.room.pk, c.date, c.pair)), c)
         if taken:
             return "room", _("Room %(room)s already has %(what)s at pair %(pair)s on %(date)s.") % {
                 "room": room_name,
-                "what": _("group %(groups)s") % {"groups": taken.groups} if taken.groups else taken.label,
+                "what": taken.whom,
                 **when,
             }
         for attendee in c.attendees:
@@ -172,10 +177,14 @@ def _attendee_names(lesson_ids: list[int]) -> dict[int, str]:
     return {k: ", ".join(v) for k, v in names.items()}
 
 
+def subject_label(subject, kind: str) -> str:
+    """ "Mathematics (lecture)", "Mathematics (final control)": a subject with a lesson type or a control."""
+    return f"{subject.name} ({kind.lower()})"
+
+
 def lesson_label(lesson) -> str:
-    """ "Mathematics (lecture)" or "Mathematics (final control)"."""
     kind = lesson.get_control_kind_display() if lesson.control_kind else lesson.get_training_type_display()
-    return f"{lesson.subject.name} ({kind.lower()})"
+    return subject_label(lesson.subject, kind)
 
 
 def parts_of(attendee: Attendee) -> list[int]:
