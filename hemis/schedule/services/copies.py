@@ -21,8 +21,8 @@ from hemis.core.calendar import WorkingCalendar
 from hemis.core.models import WEEKDAYS
 from hemis.curricula.enums import TrainingType
 from hemis.schedule.enums import LessonKind, LessonStatus, Weeks
-from hemis.schedule.models import EntryGroup, Lesson, LessonGroup, TeachingLoad, TimetableEntry
-from hemis.schedule.services.entries import EntrySpec, place_entries, week_number, week_start
+from hemis.schedule.models import EntryGroup, Lesson, LessonGroup, TimetableEntry
+from hemis.schedule.services.entries import EntrySpec, loads_held, place_entries, week_number, week_start
 from hemis.schedule.services.placement import Attendee, subject_label
 from hemis.staff.models import Employee
 
@@ -51,28 +51,21 @@ def _what(subject, training_type: str, weekday: int, pair: int) -> str:
     }
 
 
-def _place(spec: EntrySpec, what: str, report: CopyReport, actor) -> None:
+def _place(spec: EntrySpec, what: str, report: CopyReport, actor) -> bool:
     """Place one entry in its own savepoint; a refusal goes into the report, the copy goes on."""
     try:
         [entry] = place_entries(specs=[spec], actor=actor)
     except ValidationError as error:
         report.skipped.append(Skipped(what, " ".join(error.messages)))
-    else:
-        report.copied.append(entry)
+        return False
+    report.copied.append(entry)
+    return True
 
 
 def _teachers_by_load(semester: Semester, group_ids: set[int]) -> dict[tuple, set[int]]:
     """(group id, subject id, lesson type) -> ids of the teachers holding that load in ``semester``."""
-    rows = TeachingLoad.objects.filter(
-        group_subject__semester=semester, group_subject__group_id__in=group_ids
-    ).values_list(
-        "group_subject__group_id",
-        "group_subject__curriculum_subject__subject_id",
-        "training_type",
-        "teacher_id",
-    )
     out: dict[tuple, set[int]] = {}
-    for group_id, subject_id, training_type, teacher_id in rows:
+    for teacher_id, training_type, subject_id, group_id in loads_held(semester, group_ids):
         out.setdefault((group_id, subject_id, training_type), set()).add(teacher_id)
     return out
 
@@ -95,15 +88,13 @@ def _teacher_for(entry: TimetableEntry, group, held: dict[tuple, set[int]]):
     ) % {"group": group.name, "what": what}
 
 
-def _already_there(target: Semester, group, entry: TimetableEntry) -> bool:
-    return TimetableEntry.objects.filter(
-        semester=target,
-        groups__group=group,
-        subject_id=entry.subject_id,
-        training_type=entry.training_type,
-        weekday=entry.weekday,
-        pair=entry.pair,
-    ).exists()
+def _entries_of(semester: Semester, group) -> set[tuple]:
+    """(subject, lesson type, weekday, pair) of ``group``'s entries in ``semester``."""
+    return set(
+        TimetableEntry.objects.filter(semester=semester, groups__group=group).values_list(
+            "subject_id", "training_type", "weekday", "pair"
+        )
+    )
 
 
 @transaction.atomic
@@ -124,6 +115,7 @@ def copy_timetable(*, group, source: Semester, target: Semester, actor) -> CopyR
     group_ids = {g.group_id for e in entries for g in e.groups.all()}
     held = _teachers_by_load(target, group_ids | {group.pk})
     teachers = Employee.objects.in_bulk({t for ts in held.values() for t in ts})
+    there = _entries_of(target, group)
     report = CopyReport()
     for entry in entries:
         what = _what(entry.subject, entry.training_type, entry.weekday, entry.pair)
@@ -133,7 +125,7 @@ def copy_timetable(*, group, source: Semester, target: Semester, actor) -> CopyR
             }
             report.skipped.append(Skipped(what, reason))
             continue
-        if _already_there(target, group, entry):
+        if (entry.subject_id, entry.training_type, entry.weekday, entry.pair) in there:
             report.skipped.append(Skipped(what, _("It is already in the timetable of the target semester.")))
             continue
         teacher_id, reason = _teacher_for(entry, group, held)
@@ -159,7 +151,8 @@ def copy_timetable(*, group, source: Semester, target: Semester, actor) -> CopyR
             weeks=entry.weeks,
             week_numbers=list(entry.week_numbers),
         )
-        _place(spec, what, report, actor)
+        if _place(spec, what, report, actor):
+            there.add((entry.subject_id, entry.training_type, entry.weekday, entry.pair))
     _record(actor, group, report, {"kind": "semester", "source": source.pk, "target": target.pk})
     return report
 

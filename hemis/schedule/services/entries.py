@@ -303,20 +303,31 @@ def _spec_errors(spec: EntrySpec, pairs: dict, sizes: dict[tuple[str, int], int]
     return errors
 
 
-def held_loads(specs: list[EntrySpec]) -> set[tuple[int, str, int, int]]:
-    """(teacher, lesson type, subject, group) of every load the batch's teachers hold for its groups."""
-    semester = specs[0].semester
+def loads_held(semester: Semester, group_ids, teacher_ids=None) -> set[tuple[int, str, int, int]]:
+    """(teacher, lesson type, subject, group) of the teaching loads of ``group_ids`` in ``semester``
+    (of ``teacher_ids`` only, when given): what the timetable accepts a teacher for."""
     rows = TeachingLoad.objects.filter(
-        group_subject__semester=semester,
-        teacher_id__in={s.teacher.pk for s in specs},
-        group_subject__group_id__in={a.group.pk for s in specs for a in s.attendees},
-    ).values_list(
-        "teacher_id",
-        "training_type",
-        "group_subject__curriculum_subject__subject_id",
-        "group_subject__group_id",
+        group_subject__semester=semester, group_subject__group_id__in=group_ids
     )
-    return set(rows)
+    if teacher_ids is not None:
+        rows = rows.filter(teacher_id__in=teacher_ids)
+    return set(
+        rows.values_list(
+            "teacher_id",
+            "training_type",
+            "group_subject__curriculum_subject__subject_id",
+            "group_subject__group_id",
+        )
+    )
+
+
+def held_loads(specs: list[EntrySpec]) -> set[tuple[int, str, int, int]]:
+    """``loads_held`` of the batch's teachers for its groups."""
+    return loads_held(
+        specs[0].semester,
+        {a.group.pk for s in specs for a in s.attendees},
+        {s.teacher.pk for s in specs},
+    )
 
 
 def _groups_without_load(spec: EntrySpec, held: set[tuple[int, str, int, int]]) -> list[str]:
