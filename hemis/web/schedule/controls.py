@@ -13,7 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,10 +23,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from hemis.academics.models import LessonPair, Semester
+from hemis.academics.models import Semester
 from hemis.access import policy
 from hemis.org.models import Room
-from hemis.schedule import selectors
+from hemis.schedule import feeds_selectors, selectors
 from hemis.schedule.enums import Attempt, ControlKind, LessonKind, LessonStatus
 from hemis.schedule.models import ControlPublication, LessonGroup
 from hemis.schedule.monitoring import monitored_semester
@@ -38,6 +38,7 @@ from hemis.students.models import Group, GroupSubject, Subgroup
 from hemis.web.forms import DATE_INPUT, DateInput, call_service, status_of
 from hemis.web.pages import paginate
 from hemis.web.schedule.common import editable_group, timetable_group
+from hemis.web.schedule.forms import RoomChoiceField, pair_choices, room_queryset
 
 # --- forms ---------------------------------------------------------------------------------------
 
@@ -46,15 +47,6 @@ class GroupSubjectField(forms.ModelChoiceField):
     def label_from_instance(self, obj: GroupSubject) -> str:
         subject = obj.curriculum_subject.subject
         return f"{subject.code} — {subject.name}"
-
-
-class RoomField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Room) -> str:
-        return _("%(number)s, %(building)s (%(seats)s seats)") % {
-            "number": obj.number,
-            "building": obj.building.name,
-            "seats": obj.capacity,
-        }
 
 
 def examiner_choices(group: Group, semester: Semester) -> tuple[list, dict[int, Employee]]:
@@ -91,7 +83,7 @@ class ControlForm(forms.Form):
     )
     date = forms.DateField(label=gettext_lazy("Date"), input_formats=DATE_INPUT, widget=DateInput())
     pair = forms.TypedChoiceField(label=gettext_lazy("Pair"), coerce=int, choices=())
-    room = RoomField(label=gettext_lazy("Room"), queryset=Room.objects.none())
+    room = RoomChoiceField(label=gettext_lazy("Room"), queryset=Room.objects.none())
     examiner = forms.TypedChoiceField(label=gettext_lazy("Examiner"), coerce=int, choices=())
     subgroup = forms.ModelChoiceField(
         label=gettext_lazy("Subgroup"),
@@ -100,16 +92,15 @@ class ControlForm(forms.Form):
         empty_label=gettext_lazy("The whole group"),
     )
 
-    def __init__(self, *args, group: Group, semester: Semester, **kwargs) -> None:
+    def __init__(self, *args, group: Group, semester: Semester, rooms, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["group_subject"].queryset = (
             GroupSubject.objects.filter(group=group, semester=semester)
             .select_related("curriculum_subject__subject")
             .order_by("curriculum_subject__subject__code")
         )
-        pairs = LessonPair.objects.filter(academic_year_id=semester.academic_year_id).order_by("number")
-        self.fields["pair"].choices = [("", BLANK_CHOICE_LABEL), *((p.number, str(p)) for p in pairs)]
-        self.fields["room"].queryset = Room.objects.filter(active=True).select_related("building")
+        self.fields["pair"].choices = [("", BLANK_CHOICE_LABEL), *pair_choices(semester)]
+        self.fields["room"].queryset = room_queryset(rooms)
         choices, self.examiners = examiner_choices(group, semester)
         self.fields["examiner"].choices = choices
         self.fields["subgroup"].queryset = group.subgroups.order_by("name")
@@ -143,15 +134,6 @@ def _shown(principal, lessons):
     return lessons.filter(published_at__isnull=False)
 
 
-def _with_details(lessons):
-    attendees = LessonGroup.objects.select_related("group", "subgroup").order_by("group__name")
-    return (
-        lessons.select_related("subject", "teacher", "room__building")
-        .prefetch_related(Prefetch("attendees", queryset=attendees))
-        .order_by("date", "pair", "pk")
-    )
-
-
 @login_required
 @require_GET
 def schedule_controls(request):
@@ -168,7 +150,7 @@ def schedule_controls(request):
             status=LessonStatus.SCHEDULED,
             published_at__isnull=False,
         )
-        controls = list(_with_details(mine))
+        controls = list(feeds_selectors.with_details(mine))
     return render(request, "web/schedule/controls_mine.html", {"semester": semester, "controls": controls})
 
 
@@ -213,7 +195,8 @@ def schedule_group_controls(request, pk: int):
     if request.method == "POST" and not can_edit:
         raise PermissionDenied("schedule.edit")
     if can_edit:
-        form = ControlForm(request.POST or None, group=group, semester=semester)
+        rooms = policy.visible_rooms(principal)
+        form = ControlForm(request.POST or None, group=group, semester=semester, rooms=rooms)
         if form.is_bound and form.is_valid():
             lesson = call_service(
                 form,
@@ -231,7 +214,7 @@ def schedule_group_controls(request, pk: int):
         lessons = selectors.group_lessons(policy.visible_lessons(principal), group)
         lessons = lessons.filter(kind=LessonKind.CONTROL, semester=semester, status=LessonStatus.SCHEDULED)
         lessons = _shown(principal, lessons)
-        controls = list(_with_details(lessons))
+        controls = list(feeds_selectors.with_details(lessons))
         publication = ControlPublication.objects.filter(group=group, semester=semester).first()
     context = {
         "group": group,

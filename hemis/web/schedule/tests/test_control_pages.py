@@ -90,6 +90,17 @@ def test_the_form_offers_the_groups_subjects_and_its_teachers_first(dean_client,
         "Other employees of the faculty": [outsider.full_name],
     }
     assert [s.name for s in form.fields["subgroup"].queryset] == ["1", "2"]
+    # Rooms and pairs as the timetable's forms show them.
+    assert [label for _value, label in form.fields["room"].choices][1:] == [
+        "105 · Bosh bino · 12 seats",
+        "204 · Bosh bino · 30 seats",
+        "301 · Bosh bino · 100 seats",
+    ]
+    assert [str(label) for _value, label in form.fields["pair"].choices][:3] == [
+        "- Select an option -",
+        "1 · 08:30–09:50",
+        "2 · 10:00–11:20",
+    ]
 
 
 def test_a_clash_is_shown_on_the_form_with_the_values_kept_and_nothing_changed(
