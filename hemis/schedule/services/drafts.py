@@ -19,7 +19,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractIsoWeekDay
-from django.urls import NoReverseMatch, reverse
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -322,16 +321,17 @@ def solve_faculty(
 # --- the draft's life ----------------------------------------------------------------------------------
 
 
-def _draft_url(draft: Draft) -> str:
-    try:
-        return reverse("web:schedule_draft", kwargs={"pk": draft.pk})
-    except NoReverseMatch:
-        return ""
-
-
-def start_draft(*, semester: Semester, faculty: OrgUnit, max_pairs_per_day: int, actor) -> Draft:
+def start_draft(
+    *,
+    semester: Semester,
+    faculty: OrgUnit,
+    max_pairs_per_day: int,
+    actor,
+    result_url: Callable[[Draft], str] | None = None,
+) -> Draft:
     """Record a draft of the faculty's week and start the job that makes it (when the transaction
-    commits); refused while another draft of the same faculty and semester is being made."""
+    commits); refused while another draft of the same faculty and semester is being made.
+    ``result_url`` gives the draft's page, for the job page's link (the web layer knows its addresses)."""
     pairs = LessonPair.objects.filter(academic_year_id=semester.academic_year_id).count()
     errors: dict[str, list[str]] = {}
     if faculty.structure_type != StructureType.FACULTY:
@@ -368,7 +368,7 @@ def start_draft(*, semester: Semester, faculty: OrgUnit, max_pairs_per_day: int,
             title=JOB_TITLE,
             view_action="schedule.edit",
             actor=actor,
-            result_url=_draft_url(draft),
+            result_url=result_url(draft) if result_url else "",
             draft_id=draft.pk,
         )
         draft.save(update_fields=["job", "updated_at"])

@@ -31,7 +31,12 @@ def started(world, dean_chemistry, django_capture_on_commit_callbacks):
     """Start a draft of the chemistry faculty's week and let its job run (the immediate backend)."""
 
     def start(**changes):
-        fields = {"semester": world.semester, "faculty": world.faculty, "max_pairs_per_day": 4}
+        fields = {
+            "semester": world.semester,
+            "faculty": world.faculty,
+            "max_pairs_per_day": 4,
+            "result_url": lambda draft: f"/schedule/drafts/{draft.pk}/",
+        }
         with django_capture_on_commit_callbacks(execute=True):
             draft = svc.start_draft(actor=dean_chemistry, **(fields | changes))
         draft.refresh_from_db()

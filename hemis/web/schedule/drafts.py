@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -58,7 +58,9 @@ def schedule_drafts(request):
     faculties = policy.draft_faculties(request.principal)
     form = DraftForm(request.POST or None, faculties=faculties, initial=_initial(faculties))
     if request.method == "POST" and form.is_valid():
-        draft = call_service(form, drafts.start_draft, actor=request.user, **form.cleaned_data)
+        draft = call_service(
+            form, drafts.start_draft, actor=request.user, result_url=_draft_url, **form.cleaned_data
+        )
         if draft is not None:
             messages.success(request, _("The solver is making the draft; its progress is shown below."))
             return redirect("web:schedule_draft", pk=draft.pk)
@@ -67,6 +69,10 @@ def schedule_drafts(request):
     )
     context = {"form": form, "page": paginate(request, rows)}
     return render(request, "web/schedule/drafts.html", context, status=status_of(request, form))
+
+
+def _draft_url(draft: Draft) -> str:
+    return reverse("web:schedule_draft", kwargs={"pk": draft.pk})
 
 
 def _initial(faculties) -> dict:

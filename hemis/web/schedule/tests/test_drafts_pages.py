@@ -28,6 +28,8 @@ def made(client, world, dean_chemistry, django_capture_on_commit_callbacks):
     draft = Draft.objects.get()
     assert response.status_code == 302
     assert response["Location"] == f"/schedule/drafts/{draft.pk}/"
+    # The job page's "Open the result" leads to the draft.
+    assert Job.objects.get(pk=draft.job_id).result_url == f"/schedule/drafts/{draft.pk}/"
     return draft
 
 
