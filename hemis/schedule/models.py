@@ -103,8 +103,9 @@ class TimetableEntry(TimeStamped):
         return f"{self.subject} · {self.get_weekday_display()} {self.pair}"
 
 
-class EntryGroup(models.Model):
-    entry = models.ForeignKey(TimetableEntry, on_delete=models.CASCADE, related_name="groups")
+class Attending(models.Model):
+    """A group, or one subgroup of it, taking part (in an entry, in a dated lesson)."""
+
     group = models.ForeignKey(
         "students.Group", verbose_name=_("group"), on_delete=models.PROTECT, related_name="+"
     )
@@ -118,12 +119,19 @@ class EntryGroup(models.Model):
     )
 
     class Meta:
-        verbose_name = _("group of a timetable entry")
-        verbose_name_plural = _("groups of timetable entries")
-        constraints = [models.UniqueConstraint(fields=["entry", "group"], name="schedule_entry_group_once")]
+        abstract = True
 
     def __str__(self) -> str:
         return str(self.subgroup or self.group)
+
+
+class EntryGroup(Attending):
+    entry = models.ForeignKey(TimetableEntry, on_delete=models.CASCADE, related_name="groups")
+
+    class Meta:
+        verbose_name = _("group of a timetable entry")
+        verbose_name_plural = _("groups of timetable entries")
+        constraints = [models.UniqueConstraint(fields=["entry", "group"], name="schedule_entry_group_once")]
 
 
 class Lesson(TimeStamped):
@@ -196,35 +204,17 @@ class Lesson(TimeStamped):
     def __str__(self) -> str:
         return f"{self.date:%d.%m.%Y} {self.pair} {self.subject}"
 
-    @property
-    def hours(self) -> int:
-        return PAIR_HOURS
 
-
-class LessonGroup(models.Model):
+class LessonGroup(Attending):
     """A group (or one subgroup of it) attending a lesson."""
 
     lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="attendees")
-    group = models.ForeignKey(
-        "students.Group", verbose_name=_("group"), on_delete=models.PROTECT, related_name="+"
-    )
-    subgroup = models.ForeignKey(
-        "students.Subgroup",
-        verbose_name=_("subgroup"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
 
     class Meta:
         verbose_name = _("group of a lesson")
         verbose_name_plural = _("groups of lessons")
         indexes = [models.Index(fields=["group", "lesson"], name="schedule_attendee_group")]
         constraints = [models.UniqueConstraint(fields=["lesson", "group"], name="schedule_lesson_group_once")]
-
-    def __str__(self) -> str:
-        return str(self.subgroup or self.group)
 
 
 class GroupSlot(models.Model):
