@@ -29,22 +29,9 @@ from hemis.schedule.services import feeds as feed_services
 from hemis.staff.models import Employee
 from hemis.students.models import Student
 from hemis.web.pages import xlsx_export
+from hemis.web.schedule.common import monday_from, timetable_group
 
 WEEKDAY_NAMES = dict(WEEKDAYS)
-
-
-def _monday(request) -> dt.date:
-    """The Monday of ``?week=YYYY-MM-DD`` (any day of the week will do), this week's by default."""
-    try:
-        day = dt.date.fromisoformat(request.GET.get("week", ""))
-    except ValueError:
-        day = timezone.localdate()
-    return selectors.monday_of(day)
-
-
-def _group(request, pk: int):
-    groups = policy.timetable_groups(request.principal).select_related("faculty")
-    return get_object_or_404(groups, pk=pk)
 
 
 def _teacher(request, pk: int) -> Employee:
@@ -65,10 +52,10 @@ class _Printout:
 
 
 def _group_week(request, pk: int) -> _Printout:
-    group = _group(request, pk)
+    group = timetable_group(request, pk)
     lessons = selectors.group_lessons(policy.visible_lessons(request.principal), group)
     return _Printout(
-        week=selectors.week(lessons, _monday(request)),
+        week=selectors.week(lessons, monday_from(request)),
         title=_("Timetable of group %(name)s") % {"name": group.name},
         subtitles=[group.faculty.name],
         stem=f"timetable-{slugify(group.name) or group.pk}",
@@ -81,7 +68,7 @@ def _teacher_week(request, pk: int) -> _Printout:
     teacher = _teacher(request, pk)
     lessons = selectors.teacher_lessons(policy.visible_lessons(request.principal), teacher)
     return _Printout(
-        week=selectors.week(lessons, _monday(request)),
+        week=selectors.week(lessons, monday_from(request)),
         title=_("Timetable of %(name)s") % {"name": teacher.full_name},
         subtitles=[],
         stem=f"timetable-teacher-{teacher.pk}",
@@ -174,7 +161,7 @@ def schedule_my_pdf(request):
     """The logged-in teacher's or student's own week."""
     principal = request.principal
     policy.require(principal, "schedule.own")
-    week = selectors.week(policy.visible_lessons(principal), _monday(request))
+    week = selectors.week(policy.visible_lessons(principal), monday_from(request))
     if principal.role == RoleCode.TEACHER:
         person = Employee.objects.filter(user=request.user).first()
         subtitles = []

@@ -221,7 +221,9 @@ def test_feed_settings_show_the_absolute_address_and_reset_it(client, world, kar
     assert new != token
     client.logout()
     assert client.get(f"/schedule/feed/{token}.ics").status_code == 404
-    assert client.get(f"/schedule/feed/{new}.ics").status_code == 200
+    response = client.get(f"/schedule/feed/{new}.ics")
+    assert (response.status_code, response["Content-Type"]) == (200, "text/calendar; charset=utf-8")
+    assert Calendar.from_ical(response.content)["PRODID"] == feed_services.PRODID
 
 
 def test_feed_settings_are_refused_to_a_dean_and_make_no_feed(dean_client, world, dean_chemistry):
