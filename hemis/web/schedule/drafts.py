@@ -93,9 +93,9 @@ def schedule_draft(request, pk: int):
         "draft": draft,
         "state": _state(draft),
         "weeks": _weeks(draft) if draft.status in (DraftStatus.READY, DraftStatus.APPLIED) else [],
+        # The reason in the reader's language, from the code and values the job stored.
         "unplaced": [
-            {**row, "reason": solver.describe(row["code"], row["params"]) if "code" in row else row["reason"]}
-            for row in draft.unplaced
+            {**row, "reason": solver.describe(row["code"], row["params"])} for row in draft.unplaced
         ],
         "can_edit": policy.can(request.principal, EDIT, draft),
     }

@@ -156,7 +156,9 @@ def test_a_dean_of_another_faculty_neither_sees_nor_touches_the_draft(
     # Nor can they start one for the chemistry faculty.
     response = client.post(LIST, form(world))
     assert response.status_code == 400
-    assert "faculty" in response.context["form"].errors
+    assert response.context["form"].errors == {
+        "faculty": ["Select a valid choice. That choice is not one of the available choices."]
+    }
     assert Draft.objects.count() == 1
     made.refresh_from_db()
     assert made.status == DraftStatus.READY and TimetableEntry.objects.count() == 0
@@ -168,7 +170,10 @@ def test_who_does_not_edit_timetables_gets_no_drafts(client, world, made, user, 
     assert client.get(LIST).status_code == 403
     assert client.get(f"/schedule/drafts/{made.pk}/").status_code == 403
     assert client.post(f"/schedule/drafts/{made.pk}/apply/").status_code == 403
+    assert client.post(f"/schedule/drafts/{made.pk}/discard/").status_code == 403
+    assert client.post(LIST, form(world)).status_code == 403
     assert TimetableEntry.objects.count() == 0
+    assert list(Draft.objects.values_list("pk", "status")) == [(made.pk, DraftStatus.READY)]
 
 
 @pytest.mark.parametrize("n", [1, 3])
