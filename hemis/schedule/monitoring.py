@@ -23,6 +23,7 @@ from django.db.models import Count, Min, Q, QuerySet, TextChoices
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hemis.academics import selectors as academics_selectors
 from hemis.academics.models import Semester, Subject
 from hemis.curricula.enums import TrainingType, WeekKind
 from hemis.curricula.models import CurriculumWeek
@@ -247,11 +248,11 @@ def _coverage(bindings: QuerySet[GroupSubject], *, with_entries: bool = False) -
 
 def monitored_semester(today: dt.date | None = None) -> Semester | None:
     """The current semester, else the one holding today."""
-    semesters = Semester.objects.select_related("academic_year")
-    current = semesters.filter(is_current=True).first()
+    current = academics_selectors.current_semester()
     if current is not None:
         return current
     today = today or timezone.localdate()
+    semesters = Semester.objects.select_related("academic_year")
     return semesters.filter(start_date__lte=today, end_date__gte=today).first()
 
 
@@ -303,10 +304,11 @@ class ControlDeadline:
 def control_deadlines() -> list[ControlDeadline]:
     """Every group and semester it had subjects bound for whose curriculum semester has an examination
     week: the first such week's start, and when the group's control schedule was published."""
-    pairs = set(
-        GroupSubject.objects.order_by().values_list(
-            "group_id", "semester_id", "curriculum_subject__semester_id"
-        )
+    # A group's subjects of a semester mostly share one curriculum semester: the database dedupes.
+    pairs = (
+        GroupSubject.objects.order_by()
+        .values_list("group_id", "semester_id", "curriculum_subject__semester_id")
+        .distinct()
     )
     exams = dict(
         CurriculumWeek.objects.filter(kind=WeekKind.EXAMS)
