@@ -73,9 +73,10 @@ def timetable_groups(principal: Principal):
     from hemis.students.models import Group
 
     if principal.role == R.TEACHER:
-        return Group.objects.filter(
-            pk__in=_own_lessons(principal).values("attendees__group")
-        ) | Group.objects.filter(subjects__loads__teacher__user=principal.user)
+        # Subqueries, not joins: a teacher holds several loads and lessons of one group.
+        taught = Q(pk__in=_own_lessons(principal).values("attendees__group"))
+        loaded = Q(pk__in=Group.objects.filter(subjects__loads__teacher__user=principal.user).values("pk"))
+        return Group.objects.filter(taught | loaded)
     if principal.role == R.STUDENT:
         return Group.objects.filter(students__user=principal.user)
     return scoped(principal, "schedule.view", Group, "faculty__path")

@@ -87,6 +87,11 @@ def test_a_teacher_reads_their_own_lessons_and_controls(lessons, world):
     assert seen(principal, lessons) == {"lecture", "draft_control", "shown_control"}
     assert not policy.editable_lessons(principal).exists()
     assert list(policy.visible_teachers(principal)) == [world.karimov]
+    # Each group once, though Karimov holds two loads (lecture, practical) of each.
+    assert list(policy.timetable_groups(principal).order_by("name").values_list("name", flat=True)) == [
+        "KT-21",
+        "KT-22",
+    ]
 
 
 def test_a_student_reads_their_group_their_subgroup_and_published_controls(lessons, world):
