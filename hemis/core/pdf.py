@@ -18,7 +18,7 @@ them to ``build``.
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -114,7 +114,6 @@ class Table:
     headers: Sequence[str]
     rows: Sequence[Sequence]
     widths: Sequence[float] | None = None
-    styles: list = field(default_factory=list)  # extra TableStyle commands, e.g. a shaded column
 
 
 def _cell(value, style: ParagraphStyle):
@@ -140,7 +139,6 @@ def table(spec: Table, width: float) -> RLTable:
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                *spec.styles,
             ]
         )
     )
@@ -222,7 +220,6 @@ def document(
     qr: str | None = None,
 ) -> bytes:
     """A titled document of tables, with a QR code of ``qr`` beside the title when given."""
-    register_fonts()
     width = content_width(landscape)
     story = heading(title, subtitles)
     if qr:
