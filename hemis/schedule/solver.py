@@ -50,7 +50,6 @@ class Room:
     id: int
     capacity: int
     room_type: str = ""
-    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,7 +84,6 @@ class Item:
     teacher: int
     pairs: int
     room_types: frozenset[str] = frozenset()  # preferred; empty: any
-    label: str = ""
 
 
 Slot = tuple[int, int]  # (weekday, pair)

@@ -211,11 +211,12 @@ def load_problem(*, semester: Semester, faculty: OrgUnit, max_pairs_per_day: int
         parts: list[Subgroup | None] = [None]
         if load.training_type in BY_SUBGROUP and subgroups.get(gs.group_id):
             parts = list(subgroups[gs.group_id])
+        # Weekly entries of the load already in the timetable: the whole group's count for each subgroup.
+        lesson = (load.teacher_id, gs.curriculum_subject.subject_id, load.training_type)
         for sub in parts:
-            key = (gs.group_id, None, load.teacher_id, gs.curriculum_subject.subject_id, load.training_type)
-            done = scheduled[key]
+            done = scheduled[(gs.group_id, None, *lesson)]
             if sub is not None:
-                done += scheduled[(gs.group_id, sub.pk, *key[2:])]
+                done += scheduled[(gs.group_id, sub.pk, *lesson)]
             if pairs - done > 0:
                 pieces.append((load, sub, pairs - done))
 
@@ -227,7 +228,7 @@ def load_problem(*, semester: Semester, faculty: OrgUnit, max_pairs_per_day: int
                     "number", flat=True
                 )
             ),
-            rooms=[solver.Room(r.pk, r.capacity, r.room_type, r.number) for r in rooms],
+            rooms=[solver.Room(r.pk, r.capacity, r.room_type) for r in rooms],
             groups=[
                 solver.Group(
                     g.pk,
