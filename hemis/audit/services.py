@@ -71,6 +71,39 @@ def _target_fields(target: models.Model | None) -> tuple[str, str, str]:
     return target._meta.label_lower, str(target.pk), str(target)[:255]
 
 
+def _events(
+    actor, action: str, role: str | None, entries: list[tuple[models.Model | None, dict]]
+) -> list[AuditEvent]:
+    """Unsaved events of ``(target, payload)`` entries chained onto the journal's last event; the
+    caller saves them in the same transaction (the chain lock is held from here)."""
+    ctx = current.get()
+    role = ctx.role if role is None else role
+    actor_obj = actor if actor is not None and getattr(actor, "pk", None) else None
+    _lock_chain()
+    prev = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first() or GENESIS
+    at = timezone.now()
+    events = []
+    for target, payload in entries:
+        target_type, target_id, target_repr = _target_fields(target)
+        fields = {
+            "at": at,
+            "actor_id": actor_obj.pk if actor_obj else None,
+            "actor_name": actor_obj.get_username() if actor_obj else "",
+            "role": role or "",
+            "action": action,
+            "target_type": target_type,
+            "target_id": target_id,
+            "target_repr": target_repr,
+            "data": _canonical(payload),
+            "ip": ctx.ip,
+            "user_agent": ctx.user_agent,
+        }
+        digest = event_hash(prev_hash=prev, **fields)
+        events.append(AuditEvent(prev_hash=prev, hash=digest, **fields))
+        prev = digest
+    return events
+
+
 @transaction.atomic
 def record(
     *,
@@ -83,34 +116,14 @@ def record(
     role: str | None = None,
 ) -> AuditEvent:
     """Append an event; ``before``/``after`` hold changed values, ``data`` anything else worth keeping."""
-    ctx = current.get()
     payload = dict(data or {})
     if before is not None:
         payload["before"] = before
     if after is not None:
         payload["after"] = after
-    payload = _canonical(payload)
-    if role is None:
-        role = ctx.role
-    actor_obj = actor if actor is not None and getattr(actor, "pk", None) else None
-    target_type, target_id, target_repr = _target_fields(target)
-    _lock_chain()
-    last = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
-    fields = {
-        "at": timezone.now(),
-        "actor_id": actor_obj.pk if actor_obj else None,
-        "actor_name": actor_obj.get_username() if actor_obj else "",
-        "role": role or "",
-        "action": action,
-        "target_type": target_type,
-        "target_id": target_id,
-        "target_repr": target_repr,
-        "data": payload,
-        "ip": ctx.ip,
-        "user_agent": ctx.user_agent,
-    }
-    prev = last or GENESIS
-    return AuditEvent.objects.create(prev_hash=prev, hash=event_hash(prev_hash=prev, **fields), **fields)
+    [event] = _events(actor, action, role, [(target, payload)])
+    event.save(force_insert=True)
+    return event
 
 
 @transaction.atomic
@@ -121,31 +134,7 @@ def record_many(
     the same chain as ``record``, taken once and written with one insert."""
     if not items:
         return 0
-    ctx = current.get()
-    role = ctx.role if role is None else role
-    actor_obj = actor if actor is not None and getattr(actor, "pk", None) else None
-    _lock_chain()
-    prev = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first() or GENESIS
-    at = timezone.now()
-    events = []
-    for target, after in items:
-        target_type, target_id, target_repr = _target_fields(target)
-        fields = {
-            "at": at,
-            "actor_id": actor_obj.pk if actor_obj else None,
-            "actor_name": actor_obj.get_username() if actor_obj else "",
-            "role": role or "",
-            "action": action,
-            "target_type": target_type,
-            "target_id": target_id,
-            "target_repr": target_repr,
-            "data": _canonical({"after": after}),
-            "ip": ctx.ip,
-            "user_agent": ctx.user_agent,
-        }
-        digest = event_hash(prev_hash=prev, **fields)
-        events.append(AuditEvent(prev_hash=prev, hash=digest, **fields))
-        prev = digest
+    events = _events(actor, action, role, [(target, {"after": after}) for target, after in items])
     AuditEvent.objects.bulk_create(events, batch_size=500)
     return len(events)
 
