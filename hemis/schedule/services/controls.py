@@ -19,7 +19,7 @@ from hemis.schedule.enums import Attempt, ControlKind, LessonKind, LessonStatus
 from hemis.schedule.models import ControlPublication, Lesson
 from hemis.schedule.services.entries import guarded, pair_times_with, write_lessons
 from hemis.schedule.services.lessons import check_placement
-from hemis.schedule.services.placement import Attendee, Candidate
+from hemis.schedule.services.placement import Attendee, Candidate, lesson_label, subject_label
 
 ATTEMPTS: list[str] = list(Attempt.values)  # in order: the 1st, 2nd and 3rd statement
 
@@ -40,7 +40,7 @@ def _controls_of(*, groups, semester, subject, control_kind: str):
 
 
 def _what(subject, control_kind: str) -> str:
-    return f"{subject.name} ({ControlKind(control_kind).label.lower()})"
+    return subject_label(subject, ControlKind(control_kind).label)
 
 
 def _check_statement(*, group, semester, subject, control_kind: str, attempt: str, date: dt.date) -> None:
@@ -213,7 +213,7 @@ def remove_control(*, lesson: Lesson, actor) -> None:
                     _("Remove the %(resit)s of %(what)s on %(date)s first.")
                     % {
                         "resit": resit.get_attempt_display(),
-                        "what": _what(lesson.subject, lesson.control_kind),
+                        "what": lesson_label(lesson),
                         "date": f"{resit.date:%d.%m.%Y}",
                     }
                 ]

@@ -261,9 +261,11 @@ def test_a_statement_is_removed_only_after_its_resits(world, dean_chemistry):
 
 def test_removing_a_lesson_as_a_control_is_refused(world, dean_chemistry, monday_lecture):
     lesson = monday_lecture.lessons.first()
+    before = state()
     with pytest.raises(ValidationError) as error:
         svc.remove_control(lesson=lesson, actor=dean_chemistry)
     assert error.value.messages == ["This is a lesson, not a control."]
+    assert state() == before
 
 
 def test_a_removed_control_frees_its_slot(world, dean_chemistry):
