@@ -22,7 +22,6 @@ import holidays
 from django.utils.translation import get_language
 from holidays.countries import Uzbekistan
 from holidays.countries.uzbekistan import UzbekistanStaticHolidays
-from holidays.helpers import _normalize_tuple
 
 SUNDAY = 6
 ONE_DAY = dt.timedelta(days=1)
@@ -78,7 +77,8 @@ def _transferred_working_days() -> dict[dt.date, dt.date]:
     from-day[, from-year]); on the working day, that weekday's timetable runs."""
     out: dict[dt.date, dt.date] = {}
     for year, items in UzbekistanStaticHolidays.special_public_holidays.items():
-        for item in _normalize_tuple(items):
+        # A year holds one such tuple or a tuple of them.
+        for item in items if isinstance(items[0], tuple) else (items,):
             if len(item) < 4:
                 continue
             from_year = item[4] if len(item) == 5 else year
