@@ -95,10 +95,15 @@ def group_page(request, group, monday: dt.date, **bound_forms):
     }
     if context["can_edit"]:
         context["entries"] = list(group_entries(principal, group, semester))
-        context["entry_form"] = bound_forms.get("entry_form") or _entry_form(request, group, semester)
-        context["bulk_form"] = bound_forms.get("bulk_form") or _bulk_form(request, group, semester)
+        entry_form = bound_forms.get("entry_form") or _entry_form(request, group, semester)
+        bulk_form = bound_forms.get("bulk_form") or _bulk_form(request, group, semester)
+        # Both forms offer the same rooms, some 700 at a university: read and label them once
+        # (through iter(): list() would first count them, one more query).
+        rooms = list(iter(entry_form.fields["room"].choices))
+        entry_form.fields["room"].choices = bulk_form.fields["room"].choices = rooms
+        context["entry_form"], context["bulk_form"] = entry_form, bulk_form
         context["bulk_checked"] = (
-            set(context["bulk_form"].data.getlist("entries")) if "bulk_form" in bound_forms else set()
+            set(bulk_form.data.getlist("entries")) if "bulk_form" in bound_forms else set()
         )
         context["copy_form"] = bound_forms.get("copy_form") or CopyTimetableForm(target=semester)
         context["copy_week_form"] = bound_forms.get("copy_week_form") or CopyWeekForm(

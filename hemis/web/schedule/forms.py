@@ -5,6 +5,7 @@ import re
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from hemis.academics.models import LessonPair, Semester
@@ -69,7 +70,7 @@ class LoadChoiceField(forms.ModelChoiceField):
 
 class RoomChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Room) -> str:
-        return _("%(number)s · %(building)s · %(seats)s seats") % {
+        return gettext("%(number)s · %(building)s · %(seats)s seats") % {
             "number": obj.number,
             "building": obj.building.name,
             "seats": obj.capacity,
@@ -134,7 +135,8 @@ class EntryForm(forms.Form):
         self.fields["load"].queryset = loads_of(group, semester)
         self.fields["room"].queryset = room_queryset(rooms)
         self.fields["pair"].choices = pair_choices(semester)
-        self.fields["subgroup"].queryset = Subgroup.objects.filter(group=group).order_by("name")
+        subgroups = Subgroup.objects.filter(group=group).select_related("group")  # labelled "group / name"
+        self.fields["subgroup"].queryset = subgroups.order_by("name")
         self.fields["streams"].queryset = stream_groups.exclude(pk=group.pk).order_by("name")
         self.fields["streams"].widget.attrs["size"] = 5
 

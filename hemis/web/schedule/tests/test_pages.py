@@ -14,6 +14,7 @@ from hemis.curricula.enums import TrainingType
 from hemis.schedule.models import TimetableEntry
 from hemis.schedule.services import lessons
 from hemis.schedule.services.placement import Attendee
+from hemis.students.models import Subgroup
 from hemis.testing import factories as f
 from hemis.testing.schedule import add_entry, add_lab, text, with_login
 
@@ -316,3 +317,29 @@ def test_week_pages_take_the_same_queries_for_one_and_three_entries(
     rows = response.context["page"] if page == "day" else response.context["week"].lessons
     assert len(list(rows)) == 3
     assert three == one
+
+
+def test_group_page_reads_its_rooms_once_and_does_not_grow_with_subgroups(client, world, dean_chemistry):
+    add(world, dean_chemistry, 0)  # with an entry, the page shows the one-room form as well
+    client.force_login(dean_chemistry)
+    path = url("schedule_group", world.kt21.pk)
+    rooms = [
+        "105 · Bosh bino · 12 seats",
+        "204 · Bosh bino · 30 seats",
+        "301 · Bosh bino · 100 seats",
+    ]
+
+    def room_reads() -> tuple[int, int]:
+        client.get(path, WEEK)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path, WEEK)
+        for name in ("entry_form", "bulk_form"):
+            labels = [str(label) for _value, label in response.context[name].fields["room"].choices]
+            assert labels[1:] == rooms, name
+        return len(queries), sum('FROM "org_room"' in q["sql"] for q in queries.captured_queries)
+
+    before = room_reads()
+    assert before[1] == 1
+    Subgroup.objects.create(group=world.kt21, name="3")
+    Subgroup.objects.create(group=world.kt21, name="4")
+    assert room_reads() == before
