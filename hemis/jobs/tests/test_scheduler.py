@@ -9,12 +9,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.test import override_settings
 
 from hemis.audit.models import AuditEvent
 from hemis.jobs.models import Job, JobStatus, ScheduledRun
 from hemis.jobs.scheduler import Scheduler
+from hemis.testing.concurrency import run_twice
 
 TASHKENT = ZoneInfo("Asia/Tashkent")
 NIGHTLY = {
@@ -153,28 +154,7 @@ def test_two_schedulers_ticking_at_the_same_moment_start_one_job(monkeypatch):
     monkeypatch.setattr(Scheduler, "_claimed", staticmethod(lambda name, period: False))  # both insert
     # SQLite takes one writer at a time: there the two ticks run one after the other, and the second
     # insert still fails on the unique constraint; PostgreSQL runs them truly at once.
-    concurrent = connection.vendor == "postgresql"
-    barrier = threading.Barrier(2 if concurrent else 1)
-    started: list[int] = []
-    errors: list[BaseException] = []
-
-    def tick() -> None:
-        try:
-            scheduler = Scheduler(NIGHTLY)
-            barrier.wait()
-            started.append(len(scheduler.tick(at(4, 2))))
-        except BaseException as exc:  # reported below, in the test's thread
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=tick) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-        if not concurrent:
-            thread.join(30)
-    for thread in threads:
-        thread.join(30)
+    started, errors = run_twice(lambda _i: len(Scheduler(NIGHTLY).tick(at(4, 2))))
     assert errors == []
     assert sorted(started) == [0, 1]
     assert Job.objects.count() == 1

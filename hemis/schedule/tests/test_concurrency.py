@@ -5,43 +5,16 @@ migrations load are restored afterwards.
 SQLite takes one writer at a time: there the two writes run one after the other and the second still
 fails on the unique index (or on the service's check); PostgreSQL runs them truly at once."""
 
-import threading
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 
 from hemis.schedule.models import GroupSlot, Lesson, TimetableEntry
 from hemis.schedule.services.placement import Attendee
+from hemis.testing.concurrency import run_twice
 from hemis.testing.schedule import add_entry
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def run_twice(work) -> tuple[list, list[BaseException]]:
-    """Run ``work(i)`` in two threads (at once on PostgreSQL); their results and their errors."""
-    concurrent = connection.vendor == "postgresql"
-    barrier = threading.Barrier(2 if concurrent else 1)
-    results: list = []
-    errors: list[BaseException] = []
-
-    def target(i: int) -> None:
-        try:
-            barrier.wait()
-            results.append(work(i))
-        except BaseException as exc:  # reported in the test's thread
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=target, args=(i,)) for i in range(2)]
-    for thread in threads:
-        thread.start()
-        if not concurrent:
-            thread.join(60)
-    for thread in threads:
-        thread.join(60)
-    return results, errors
 
 
 def insert_lesson(world, *, teacher, room, pair: int, start: str, end: str) -> int:
