@@ -52,11 +52,11 @@ def semester_of_week(monday: dt.date):
 
 
 def group_entries(principal, group, semester):
-    """The group's weekly entries of ``semester`` with what the list shows."""
-    visible = policy.visible_entries(principal).values("pk")
+    """The group's weekly entries of ``semester`` that the active role edits, with what the list shows."""
+    editable = policy.editable_entries(principal).values("pk")
     groups = EntryGroup.objects.select_related("group", "subgroup").order_by("group__name")
     return (
-        TimetableEntry.objects.filter(pk__in=visible, semester=semester, groups__group=group)
+        TimetableEntry.objects.filter(pk__in=editable, semester=semester, groups__group=group)
         .select_related("subject", "teacher", "room")
         .prefetch_related(Prefetch("groups", queryset=groups))
         .order_by("weekday", "pair", "valid_from", "pk")
@@ -89,7 +89,6 @@ def group_page(request, group, monday: dt.date, **bound_forms):
         "semester": semester,
         "can_edit": can_edit and semester is not None,
         "links": policy.can(principal, "schedule.view"),
-        "sees_loads": policy.can(principal, "schedule.view"),
         "week_base": reverse("web:schedule_group", args=[group.pk]),
         **week_context(week),
     }
