@@ -1,31 +1,14 @@
-"""Reads of a person's own timetable. The rule of what a teacher and a student read of the lessons is
-here, once: ``hemis.access.policy.schedule`` answers a teacher's or a student's role with
-``taught_lessons`` or ``attended_lessons``, and the ``.ics`` feed, which asks by user rather than by
-principal (a calendar application has no active role), with ``person_lessons``, both of them."""
+"""Reads of a person's calendar feed. The feed asks by user rather than by principal (a calendar
+application has no active role), so it takes both ``selectors.taught_lessons`` and
+``selectors.attended_lessons`` — the rule the policy applies to a teacher's and a student's role."""
 
 import datetime as dt
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import QuerySet
 
 from hemis.academics.models import Semester
-from hemis.schedule.enums import LessonKind
-from hemis.schedule.models import CalendarFeed, Lesson, LessonGroup
-from hemis.schedule.selectors import semester_on
-
-
-def taught_lessons(user) -> QuerySet[Lesson]:
-    """Lessons and controls ``user`` teaches or examines (published or not)."""
-    return Lesson.objects.filter(teacher__user=user)
-
-
-def attended_lessons(user) -> QuerySet[Lesson]:
-    """A student's: their group's lessons (a subgroup's only for its members) and its published
-    controls."""
-    mine = Q(attendees__group__students__user=user) & (
-        Q(attendees__subgroup__isnull=True) | Q(attendees__subgroup__students__user=user)
-    )
-    shown = Q(kind=LessonKind.LESSON) | Q(published_at__isnull=False)
-    return Lesson.objects.filter(pk__in=Lesson.objects.filter(mine & shown).values("pk"))
+from hemis.schedule.models import CalendarFeed, Lesson
+from hemis.schedule.selectors import attended_lessons, semester_on, taught_lessons, with_details
 
 
 def person_lessons(user) -> QuerySet[Lesson]:
@@ -40,16 +23,6 @@ def feed_semesters(today: dt.date) -> list[Semester]:
         return []
     following = Semester.objects.filter(start_date__gt=current.start_date).order_by("start_date").first()
     return [current, following] if following else [current]
-
-
-def with_details(lessons: QuerySet[Lesson]) -> QuerySet[Lesson]:
-    """``lessons`` with what a printout or a calendar event shows, in date and pair order."""
-    attendees = LessonGroup.objects.select_related("group", "subgroup").order_by("group__name")
-    return (
-        lessons.select_related("subject", "teacher", "room", "room__building")
-        .prefetch_related(Prefetch("attendees", queryset=attendees))
-        .order_by("date", "pair", "pk")
-    )
 
 
 def feed_lessons(user, today: dt.date) -> list[Lesson]:

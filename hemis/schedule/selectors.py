@@ -6,9 +6,10 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from hemis.academics.models import LessonPair, Semester
+from hemis.schedule.enums import LessonKind
 from hemis.schedule.models import Lesson, LessonGroup
 
 ONE_DAY = dt.timedelta(days=1)
@@ -18,15 +19,34 @@ def monday_of(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def lessons_between(lessons: QuerySet[Lesson], first: dt.date, last: dt.date) -> QuerySet[Lesson]:
-    """``lessons`` (already scoped by the policy) dated in [first, last], with what a page shows."""
+def taught_lessons(user) -> QuerySet[Lesson]:
+    """Lessons and controls ``user`` teaches or examines (published or not): a teacher's own."""
+    return Lesson.objects.filter(teacher__user=user)
+
+
+def attended_lessons(user) -> QuerySet[Lesson]:
+    """A student's own: their group's lessons (a subgroup's only for its members) and its published
+    controls."""
+    mine = Q(attendees__group__students__user=user) & (
+        Q(attendees__subgroup__isnull=True) | Q(attendees__subgroup__students__user=user)
+    )
+    shown = Q(kind=LessonKind.LESSON) | Q(published_at__isnull=False)
+    return Lesson.objects.filter(pk__in=Lesson.objects.filter(mine & shown).values("pk"))
+
+
+def with_details(lessons: QuerySet[Lesson]) -> QuerySet[Lesson]:
+    """``lessons`` with what a page, a printout or a calendar event shows, in date and pair order."""
     attendees = LessonGroup.objects.select_related("group", "subgroup").order_by("group__name")
     return (
-        lessons.filter(date__gte=first, date__lte=last)
-        .select_related("subject", "teacher", "room", "room__building")
+        lessons.select_related("subject", "teacher", "room", "room__building")
         .prefetch_related(Prefetch("attendees", queryset=attendees))
         .order_by("date", "pair", "pk")
     )
+
+
+def lessons_between(lessons: QuerySet[Lesson], first: dt.date, last: dt.date) -> QuerySet[Lesson]:
+    """``lessons`` (already scoped by the policy) dated in [first, last], with what a page shows."""
+    return with_details(lessons.filter(date__gte=first, date__lte=last))
 
 
 @dataclass

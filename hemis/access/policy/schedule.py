@@ -24,17 +24,11 @@ UNIT_PATHS: dict[str, tuple[str, ...]] = {
 
 
 def _own_lessons(principal: Principal):
-    from hemis.schedule.models import Lesson
+    from hemis.schedule import selectors
 
-    user = principal.user
     if principal.role == R.TEACHER:
-        return Lesson.objects.filter(teacher__user=user)
-    # A student: lessons of their group (a subgroup's only for its members) and published controls.
-    mine = Q(attendees__group__students__user=user) & (
-        Q(attendees__subgroup__isnull=True) | Q(attendees__subgroup__students__user=user)
-    )
-    shown = Q(kind="lesson") | Q(published_at__isnull=False)
-    return Lesson.objects.filter(pk__in=Lesson.objects.filter(mine & shown).values("pk"))
+        return selectors.taught_lessons(principal.user)
+    return selectors.attended_lessons(principal.user)
 
 
 def visible_lessons(principal: Principal):

@@ -26,7 +26,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from hemis.academics.models import Semester
 from hemis.access import policy
 from hemis.org.models import Room
-from hemis.schedule import feeds_selectors, selectors
+from hemis.schedule import selectors
 from hemis.schedule.enums import Attempt, ControlKind, LessonKind, LessonStatus
 from hemis.schedule.models import ControlPublication, LessonGroup
 from hemis.schedule.monitoring import monitored_semester
@@ -150,7 +150,7 @@ def schedule_controls(request):
             status=LessonStatus.SCHEDULED,
             published_at__isnull=False,
         )
-        controls = list(feeds_selectors.with_details(mine))
+        controls = list(selectors.with_details(mine))
     return render(request, "web/schedule/controls_mine.html", {"semester": semester, "controls": controls})
 
 
@@ -214,7 +214,7 @@ def schedule_group_controls(request, pk: int):
         lessons = selectors.group_lessons(policy.visible_lessons(principal), group)
         lessons = lessons.filter(kind=LessonKind.CONTROL, semester=semester, status=LessonStatus.SCHEDULED)
         lessons = _shown(principal, lessons)
-        controls = list(feeds_selectors.with_details(lessons))
+        controls = list(selectors.with_details(lessons))
         publication = ControlPublication.objects.filter(group=group, semester=semester).first()
     context = {
         "group": group,
