@@ -18,13 +18,10 @@ from hemis.core.calendar import WorkingCalendar
 from hemis.schedule.enums import Attempt, ControlKind, LessonKind, LessonStatus
 from hemis.schedule.models import ControlPublication, Lesson
 from hemis.schedule.services.entries import guarded, pair_times_with, write_lessons
-from hemis.schedule.services.lessons import check_placement
+from hemis.schedule.services.lessons import check_placement, outside_term
 from hemis.schedule.services.placement import Attendee, Candidate, lesson_label, subject_label
 
 ATTEMPTS: list[str] = list(Attempt.values)  # in order: the 1st, 2nd and 3rd statement
-
-# Re-sits of a semester's controls run into the weeks after its end (the summer or winter break).
-AFTER_END = dt.timedelta(days=62)
 
 
 def _controls_of(*, groups, semester, subject, control_kind: str):
@@ -92,7 +89,7 @@ def _check_fields(*, group, semester, control_kind: str, attempt: str, date: dt.
                 ]
             }
         )
-    if not semester.start_date <= date <= semester.end_date + AFTER_END:
+    if outside_term(LessonKind.CONTROL, semester, date):
         raise ValidationError({"date": [_("The date is outside the semester.")]})
     if not WorkingCalendar().is_working_day(date):
         raise ValidationError({"date": [_("%(date)s is not a working day.") % {"date": f"{date:%d.%m.%Y}"}]})
@@ -145,9 +142,7 @@ def schedule_control(
     )
     attendees = [Attendee(group, subgroup)]
     label = _what(subject, control_kind)
-    check_placement(
-        lesson_like=None, date=date, pair=pair, teacher=examiner, room=room, attendees=attendees, label=label
-    )
+    check_placement(date=date, pair=pair, teacher=examiner, room=room, attendees=attendees, label=label)
     start, end = pairs[pair]
     candidate = Candidate(date, pair, examiner, room, attendees, label)
     published = ControlPublication.objects.filter(group=group, semester=semester).exists()

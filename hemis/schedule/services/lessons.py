@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from hemis.audit import services as audit
-from hemis.schedule.enums import LessonStatus
+from hemis.schedule.enums import LessonKind, LessonStatus
 from hemis.schedule.models import GroupSlot, Lesson
 from hemis.schedule.services.entries import guarded, pair_times_with, room_too_small, seat_counts
 from hemis.schedule.services.placement import Attendee, Board, Candidate, lesson_label
@@ -18,8 +18,19 @@ def attendees_of(lesson: Lesson) -> list[Attendee]:
     return [Attendee(row.group, row.subgroup) for row in rows]
 
 
+# Re-sits of a semester's controls run into the weeks after its end (the summer or winter break).
+CONTROLS_AFTER_END = dt.timedelta(days=62)
+
+
+def outside_term(kind: str, semester, date: dt.date) -> bool:
+    """Whether a lesson (within the semester) or a control (up to two months after it) cannot be held
+    on ``date``."""
+    last = semester.end_date + (CONTROLS_AFTER_END if kind == LessonKind.CONTROL else dt.timedelta(0))
+    return not semester.start_date <= date <= last
+
+
 def check_placement(
-    *, lesson_like, date: dt.date, pair: int, teacher, room, attendees: list[Attendee], label: str, ignore=()
+    *, date: dt.date, pair: int, teacher, room, attendees: list[Attendee], label: str, ignore=()
 ) -> None:
     """Refuse (ValidationError naming the clash) a lesson at ``date`` and ``pair`` that would clash."""
     candidate = Candidate(date, pair, teacher, room, attendees, label, ignore=frozenset(ignore))
@@ -43,12 +54,11 @@ def move_lesson(*, lesson: Lesson, date: dt.date, pair: int, room=None, actor) -
     if lesson.status != LessonStatus.SCHEDULED:
         raise ValidationError({"date": [_("A cancelled lesson cannot be moved.")]})
     semester = lesson.semester
-    if not semester.start_date <= date <= semester.end_date:
+    if outside_term(lesson.kind, semester, date):
         raise ValidationError({"date": [_("The date is outside the semester.")]})
     pairs = pair_times_with(semester, pair)
     room = room or lesson.room
     check_placement(
-        lesson_like=lesson,
         date=date,
         pair=pair,
         teacher=lesson.teacher,

@@ -321,3 +321,20 @@ def test_a_student_sees_only_published_controls_of_their_group(world, dean_chemi
     svc.publish_controls(group=world.kt21, semester=world.semester, actor=dean_chemistry)
     assert seen() == {mine.pk}
     assert theirs.pk not in seen()
+
+
+def test_a_control_moves_within_the_weeks_it_may_be_scheduled_in_a_lesson_does_not(world, dean_chemistry):
+    from hemis.schedule.services import lessons as lesson_svc
+
+    # The semester ends on 13.06.2027; a control may be held up to two months later (re-sits).
+    control = add_control(world, dean_chemistry)
+    moved = lesson_svc.move_lesson(lesson=control, date=dt.date(2027, 7, 5), pair=2, actor=dean_chemistry)
+    assert (moved.date, moved.pair, moved.moved_from_date) == (dt.date(2027, 7, 5), 2, dt.date(2027, 2, 12))
+    with pytest.raises(ValidationError) as error:
+        lesson_svc.move_lesson(lesson=control, date=dt.date(2027, 8, 16), pair=2, actor=dean_chemistry)
+    assert error.value.message_dict == {"date": ["The date is outside the semester."]}
+    lesson = add_entry(world, dean_chemistry).lessons.order_by("date").first()
+    with pytest.raises(ValidationError) as error:
+        lesson_svc.move_lesson(lesson=lesson, date=dt.date(2027, 7, 5), pair=2, actor=dean_chemistry)
+    assert error.value.message_dict == {"date": ["The date is outside the semester."]}
+    assert Lesson.objects.get(pk=lesson.pk).date == dt.date(2027, 2, 1)
