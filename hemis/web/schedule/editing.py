@@ -180,113 +180,84 @@ def entry_delete(request, pk: int):
     return redirect(group_week_url(group, monday_from(request)))
 
 
-def _change_page(request, template: str, context: dict, service, arguments, done):
-    """The page of one change to an entry or a lesson: ``context["form"]`` shown; on a valid POST,
-    ``service`` called with ``arguments(data)``, its refusal shown on the form, and once it is made
-    ``done(result, data)`` gives the message and the day whose week of ``context["group"]`` to go back to."""
-    form = context["form"]
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        result = call_service(form, service, **arguments(data), actor=request.user)
-        if result is not None:
-            message, day = done(result, data)
-            messages.success(request, message)
-            return redirect(group_week_url(context["group"], day))
-    return render(request, template, context)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def entry_move(request, pk: int):
     """Move an entry from a date on (a new weekday, pair or room for the rest of the semester)."""
     entry = editable_entry(request, pk)
     groups = _entry_groups(entry)
+    group = back_group(request, groups)
     form = MoveEntryForm(request.POST or None, entry=entry, rooms=policy.visible_rooms(request.principal))
-    context = {"entry": entry, "groups": groups, "group": back_group(request, groups), "form": form}
-
-    def done(moved, data):
-        message = _("From %(date)s the lessons are on %(weekday)s, pair %(pair)s, room %(room)s.") % {
-            "date": f"{data['from_date']:%d.%m.%Y}",
-            "weekday": moved.get_weekday_display(),
-            "pair": moved.pair,
-            "room": moved.room.number,
-        }
-        return message, data["from_date"]
-
-    return _change_page(
-        request,
-        "web/schedule/entry_move.html",
-        context,
-        entry_services.move_entry_from,
-        lambda data: {
-            "entry": entry,
-            "from_date": data["from_date"],
-            "weekday": data["weekday"],
-            "pair": data["pair"],
-            "room": data["room"],
-        },
-        done,
-    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        moved = call_service(form, entry_services.move_entry_from, entry=entry, actor=request.user, **data)
+        if moved is not None:
+            messages.success(
+                request,
+                _("From %(date)s the lessons are on %(weekday)s, pair %(pair)s, room %(room)s.")
+                % {
+                    "date": f"{data['from_date']:%d.%m.%Y}",
+                    "weekday": moved.get_weekday_display(),
+                    "pair": moved.pair,
+                    "room": moved.room.number,
+                },
+            )
+            return redirect(group_week_url(group, data["from_date"]))
+    context = {"entry": entry, "groups": groups, "group": group, "form": form}
+    return render(request, "web/schedule/entry_move.html", context)
 
 
 def _lesson_groups(lesson) -> list:
     return [a.group for a in lesson.attendees.select_related("group").order_by("group__name")]
 
 
-def _lesson_context(request, lesson, form) -> dict:
-    groups = _lesson_groups(lesson)
-    return {"lesson": lesson, "groups": groups, "group": back_group(request, groups), "form": form}
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def lesson_move(request, pk: int):
     lesson = editable_lesson(request, pk)
+    groups = _lesson_groups(lesson)
+    group = back_group(request, groups)
     form = MoveLessonForm(
         request.POST or None,
         semester=lesson.semester,
         rooms=policy.visible_rooms(request.principal),
         initial={"date": lesson.date, "pair": lesson.pair},
     )
-
-    def done(moved, data):
-        message = _("Lesson moved to %(date)s, pair %(pair)s, room %(room)s.") % {
-            "date": f"{moved.date:%d.%m.%Y}",
-            "pair": moved.pair,
-            "room": moved.room.number,
-        }
-        return message, moved.date
-
-    return _change_page(
-        request,
-        "web/schedule/lesson_move.html",
-        _lesson_context(request, lesson, form),
-        lesson_services.move_lesson,
-        lambda data: {"lesson": lesson, "date": data["date"], "pair": data["pair"], "room": data["room"]},
-        done,
-    )
+    if request.method == "POST" and form.is_valid():
+        moved = call_service(
+            form, lesson_services.move_lesson, lesson=lesson, actor=request.user, **form.cleaned_data
+        )
+        if moved is not None:
+            messages.success(
+                request,
+                _("Lesson moved to %(date)s, pair %(pair)s, room %(room)s.")
+                % {"date": f"{moved.date:%d.%m.%Y}", "pair": moved.pair, "room": moved.room.number},
+            )
+            return redirect(group_week_url(group, moved.date))
+    context = {"lesson": lesson, "groups": groups, "group": group, "form": form}
+    return render(request, "web/schedule/lesson_move.html", context)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def lesson_cancel(request, pk: int):
     lesson = editable_lesson(request, pk)
-
-    def done(cancelled, data):
-        message = _("Lesson of %(date)s, pair %(pair)s cancelled.") % {
-            "date": f"{lesson.date:%d.%m.%Y}",
-            "pair": lesson.pair,
-        }
-        return message, lesson.date
-
-    return _change_page(
-        request,
-        "web/schedule/lesson_cancel.html",
-        _lesson_context(request, lesson, CancelLessonForm(request.POST or None)),
-        lesson_services.cancel_lesson,
-        lambda data: {"lesson": lesson, "reason": data["reason"]},
-        done,
-    )
+    groups = _lesson_groups(lesson)
+    group = back_group(request, groups)
+    form = CancelLessonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        cancelled = call_service(
+            form, lesson_services.cancel_lesson, lesson=lesson, actor=request.user, **form.cleaned_data
+        )
+        if cancelled is not None:
+            messages.success(
+                request,
+                _("Lesson of %(date)s, pair %(pair)s cancelled.")
+                % {"date": f"{lesson.date:%d.%m.%Y}", "pair": lesson.pair},
+            )
+            return redirect(group_week_url(group, lesson.date))
+    context = {"lesson": lesson, "groups": groups, "group": group, "form": form}
+    return render(request, "web/schedule/lesson_cancel.html", context)
 
 
 def _report(request, report: copies.CopyReport) -> None:
