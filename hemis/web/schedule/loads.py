@@ -41,15 +41,18 @@ def _bindings(group: Group, semester: Semester | None) -> list[GroupSubject]:
     )
 
 
-def _loads_group(request, pk: int, semester: Semester | None) -> Group:
-    """The group, for a role that reads timetables or may put teachers on one of its subjects."""
+def _group_and_bindings(request, pk: int, semester: Semester | None) -> tuple[Group, list[GroupSubject]]:
+    """The group and its subjects of ``semester``, for a role that reads timetables or may put
+    teachers on one of those subjects."""
     principal = request.principal
     if policy.can(principal, "schedule.view"):
-        return timetable_group(request, pk)
+        group = timetable_group(request, pk)
+        return group, _bindings(group, semester)
     if policy.can(principal, "schedule.loads.edit"):
         group = get_object_or_404(Group.objects.select_related("faculty", "programme"), pk=pk)
-        if any(policy.may_edit_load(principal, b) for b in _bindings(group, semester)):
-            return group
+        bindings = _bindings(group, semester)
+        if any(policy.may_edit_load(principal, b) for b in bindings):
+            return group, bindings
     raise Http404
 
 
@@ -126,8 +129,7 @@ def _assign(request, group: Group, form: LoadForm) -> bool:
 @require_http_methods(["GET", "POST"])
 def group_loads(request, pk: int):
     semester = _semester(request)
-    group = _loads_group(request, pk, semester)
-    bindings = _bindings(group, semester)
+    group, bindings = _group_and_bindings(request, pk, semester)
     rows = _rows(request.principal, bindings)
     choices = _choices(rows)
     form = (
