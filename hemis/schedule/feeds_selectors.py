@@ -40,10 +40,7 @@ def feed_by_token(token: str) -> CalendarFeed | None:
 
 def groups_label(lesson: Lesson) -> str:
     """ "KT-21 (1), KT-22": who attends (needs the prefetched attendees)."""
-    return ", ".join(
-        row.group.name if row.subgroup is None else f"{row.group.name} ({row.subgroup.name})"
-        for row in lesson.attendees.all()
-    )
+    return ", ".join(row.label for row in lesson.attendees.all())
 
 
 def place_label(lesson: Lesson) -> str:

@@ -103,6 +103,11 @@ class TimetableEntry(TimeStamped):
         return f"{self.subject} · {self.get_weekday_display()} {self.pair}"
 
 
+def attending_label(group: str, subgroup: str | None) -> str:
+    """ "KT-21", or "KT-21 (1)" for its subgroup 1."""
+    return group if not subgroup else f"{group} ({subgroup})"
+
+
 class Attending(models.Model):
     """A group, or one subgroup of it, taking part (in an entry, in a dated lesson)."""
 
@@ -123,6 +128,10 @@ class Attending(models.Model):
 
     def __str__(self) -> str:
         return str(self.subgroup or self.group)
+
+    @property
+    def label(self) -> str:
+        return attending_label(self.group.name, self.subgroup.name if self.subgroup else None)
 
 
 class EntryGroup(Attending):
@@ -203,6 +212,11 @@ class Lesson(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.date:%d.%m.%Y} {self.pair} {self.subject}"
+
+    @property
+    def kind_label(self) -> str:
+        """What is held: the control ("Final control") or the lesson type ("Lecture")."""
+        return self.get_control_kind_display() if self.control_kind else self.get_training_type_display()
 
 
 class LessonGroup(Attending):

@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from hemis.schedule.enums import LessonStatus
-from hemis.schedule.models import GroupSlot, Lesson, LessonGroup
+from hemis.schedule.models import GroupSlot, Lesson, LessonGroup, attending_label
 
 WHOLE = 0
 
@@ -34,7 +34,7 @@ class Attendee:
 
     @property
     def label(self) -> str:
-        return self.group.name if self.subgroup is None else f"{self.group.name} ({self.subgroup.name})"
+        return attending_label(self.group.name, self.subgroup.name if self.subgroup else None)
 
 
 @dataclass
@@ -173,7 +173,7 @@ def _attendee_names(lesson_ids: list[int]) -> dict[int, str]:
         .values_list("lesson_id", "group__name", "subgroup__name")
     )
     for lesson_id, group, subgroup in rows:
-        names[lesson_id].append(group if not subgroup else f"{group} ({subgroup})")
+        names[lesson_id].append(attending_label(group, subgroup))
     return {k: ", ".join(v) for k, v in names.items()}
 
 
@@ -183,8 +183,7 @@ def subject_label(subject, kind: str) -> str:
 
 
 def lesson_label(lesson) -> str:
-    kind = lesson.get_control_kind_display() if lesson.control_kind else lesson.get_training_type_display()
-    return subject_label(lesson.subject, kind)
+    return subject_label(lesson.subject, lesson.kind_label)
 
 
 def parts_of(attendee: Attendee) -> list[int]:

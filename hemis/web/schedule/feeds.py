@@ -77,10 +77,6 @@ def _teacher_week(request, pk: int) -> _Printout:
     )
 
 
-def _kind(lesson) -> str:
-    return lesson.get_control_kind_display() if lesson.control_kind else lesson.get_training_type_display()
-
-
 def _span(week) -> str:
     last = week.days[-1].date
     return f"{week.monday:%d.%m.%Y} – {last:%d.%m.%Y}"
@@ -99,7 +95,7 @@ def _pair_columns(week) -> list[tuple[int, dt.time, dt.time]]:
 
 def _lesson_cell(lesson):
     cancelled = lesson.status == LessonStatus.CANCELLED
-    subject = f"<b>{pdf.markup(lesson.subject.name)}</b> ({pdf.markup(_kind(lesson).lower())})"
+    subject = f"<b>{pdf.markup(lesson.subject.name)}</b> ({pdf.markup(lesson.kind_label.lower())})"
     lines = [
         f"<strike>{subject}</strike>" if cancelled else subject,
         pdf.markup(feeds_selectors.place_label(lesson)),
@@ -187,7 +183,7 @@ def _xlsx_response(request, printout: _Printout):
             lesson.pair,
             f"{lesson.start_time:%H:%M}–{lesson.end_time:%H:%M}",
             lesson.subject.name,
-            _kind(lesson),
+            lesson.kind_label,
             feeds_selectors.place_label(lesson),
             lesson.teacher.short_name,
             feeds_selectors.groups_label(lesson),
