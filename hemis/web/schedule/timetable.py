@@ -12,7 +12,7 @@ from hemis.org.models import OrgUnit
 from hemis.schedule import selectors
 from hemis.web.pages import paginate
 from hemis.web.schedule import editing
-from hemis.web.schedule.common import monday_from, parse_day, timetable_group, week_context
+from hemis.web.schedule.common import monday_from, timetable_group, week_context
 from hemis.web.schedule.forms import DayForm, PickForm
 
 
@@ -89,12 +89,9 @@ def day(request):
     principal = request.principal
     policy.require(principal, "schedule.view")
     form = DayForm(request.GET, faculties=_faculties(principal))
-    date, faculty = timezone.localdate(), None
-    if form.is_valid():
-        date = form.cleaned_data["date"] or date
-        faculty = form.cleaned_data["faculty"]
-    else:
-        date = parse_day(request.GET.get("date")) or date
+    form.is_valid()  # a wrong field is left out of cleaned_data; the valid ones still count
+    date = form.cleaned_data.get("date") or timezone.localdate()
+    faculty = form.cleaned_data.get("faculty")
     lessons = policy.visible_lessons(principal).filter(date=date)
     if faculty is not None:
         lessons = lessons.filter(faculty=faculty)
