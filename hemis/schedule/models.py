@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hemis.core.models import WEEKDAYS, TimeStamped
 from hemis.curricula.enums import TrainingType
+from hemis.jobs.models import JobStatus
 from hemis.schedule.enums import Attempt, ControlKind, DraftStatus, LessonKind, LessonStatus, Weeks
 
 # A lesson pair is two academic hours.
@@ -307,6 +308,17 @@ class Draft(TimeStamped):
         verbose_name = _("timetable draft")
         verbose_name_plural = _("timetable drafts")
         ordering = ["-created_at"]
+
+    @property
+    def state(self) -> str:
+        """The status as a page tells it: a running draft whose job failed has failed."""
+        if self.status == DraftStatus.RUNNING and self.job_id and self.job.status == JobStatus.FAILED:
+            return DraftStatus.FAILED
+        return self.status
+
+    @property
+    def state_label(self) -> str:
+        return DraftStatus(self.state).label
 
 
 class DraftItem(models.Model):

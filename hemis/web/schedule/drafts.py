@@ -18,7 +18,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hemis.academics.models import LessonPair, Semester
 from hemis.access import policy
 from hemis.core.models import WEEKDAYS, UniversitySettings
-from hemis.jobs.models import JobStatus
 from hemis.org.models import OrgUnit
 from hemis.schedule import selectors, solver
 from hemis.schedule.enums import DraftStatus
@@ -91,7 +90,7 @@ def schedule_draft(request, pk: int):
     )
     context = {
         "draft": draft,
-        "state": _state(draft),
+        "state": draft.state,
         "weeks": _weeks(draft) if draft.status in (DraftStatus.READY, DraftStatus.APPLIED) else [],
         # The reason in the reader's language, from the code and values the job stored.
         "unplaced": [
@@ -100,13 +99,6 @@ def schedule_draft(request, pk: int):
         "can_edit": policy.can(request.principal, EDIT, draft),
     }
     return render(request, "web/schedule/draft.html", context)
-
-
-def _state(draft: Draft) -> str:
-    """The draft's status as the page tells it: a running draft whose job ended without it failed."""
-    if draft.status == DraftStatus.RUNNING and draft.job and draft.job.status == JobStatus.FAILED:
-        return DraftStatus.FAILED
-    return draft.status
 
 
 def _weeks(draft: Draft) -> list[dict]:
