@@ -147,7 +147,10 @@ def test_a_teacher_without_the_load_and_bad_weeks_are_refused(dean_client, world
         url("schedule_entry_add", world.kt21.pk),
         entry_data(world, load=load(world, world.kt22, "MAT204", LECTURE).pk),
     )
-    assert list(response.context["entry_form"].errors) == ["load"]  # a load of another group is no choice
+    # A load of another group is no choice.
+    assert response.context["entry_form"].errors == {
+        "load": ["Select a valid choice. That choice is not one of the available choices."]
+    }
     assert not TimetableEntry.objects.exists()
 
 

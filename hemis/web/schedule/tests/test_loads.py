@@ -107,7 +107,9 @@ def test_a_refused_load_is_shown_on_the_form(client, world, uni, dean_chemistry)
     f.appoint(outsider, uni["accounting_dept"])
     data = {"what": f"{binding.pk}-{LECTURE}", "teacher": outsider.pk, "assigned_on": "20.01.2027"}
     response = client.post(page_url(world), data)
-    assert list(response.context["form"].errors) == ["teacher"]  # not appointed in the faculty
+    assert response.context["form"].errors == {  # not appointed in the faculty
+        "teacher": ["Select a valid choice. That choice is not one of the available choices."]
+    }
     assert loads() == before
 
 

@@ -211,7 +211,9 @@ def test_index_opens_what_was_picked(client, world, uni, dean_chemistry):
     assert response.url == url("schedule_room", world.lab105.pk)
     response = client.get(url("schedule_index"), {"group": uni["econ_group"].pk})
     assert response.status_code == 200
-    assert list(response.context["form"].errors) == ["group"]
+    assert response.context["form"].errors == {
+        "group": ["Select a valid choice. That choice is not one of the available choices."]
+    }
 
 
 # --- one's own week -------------------------------------------------------------------------------
