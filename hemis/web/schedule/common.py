@@ -39,13 +39,9 @@ def week_context(week: selectors.Week) -> dict:
     return {"week": week, "week_number": number, "today": timezone.localdate()}
 
 
-def week_url(name: str, pk: int | None, day: dt.date) -> str:
-    args = [pk] if pk is not None else []
-    return f"{reverse(name, args=args)}?week={selectors.monday_of(day):%Y-%m-%d}"
-
-
 def group_week_url(group: Group, day: dt.date) -> str:
-    return week_url("web:schedule_group", group.pk, day)
+    """The group's timetable page at the week of ``day``."""
+    return f"{reverse('web:schedule_group', args=[group.pk])}?week={selectors.monday_of(day):%Y-%m-%d}"
 
 
 def timetable_group(request, pk: int) -> Group:
