@@ -7,6 +7,7 @@ ModelForms whose instance the service must see unchanged.
 """
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -46,6 +47,12 @@ def call_service(form: forms.BaseForm, service, *, rename: dict[str, str] | None
     except ValidationError as error:
         add_service_errors(form, error, rename)
         return None
+
+
+def message_errors(request, error: ValidationError) -> None:
+    """A service's refusal of an action without a form, told as error messages on the next page."""
+    for message in error.messages:
+        messages.error(request, message)
 
 
 def status_of(request, form: forms.BaseForm) -> int:

@@ -20,7 +20,7 @@ from hemis.movements.enums import OrderKind, OrderStatus
 from hemis.movements.models import Order, OrderItem
 from hemis.movements.services import admission_import
 from hemis.students.models import PaymentForm
-from hemis.web.forms import add_service_errors
+from hemis.web.forms import add_service_errors, message_errors
 from hemis.web.movements.forms import (
     AdmissionFilterForm,
     AdmissionOrderForm,
@@ -223,8 +223,7 @@ def admission_remove(request, pk: int, item_pk: int):
     try:
         services.remove_item(actor=request.user, item=item)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        message_errors(request, error)
     else:
         name = admission.full_name(item.admission_data)
         messages.success(request, _("%(name)s removed from the order.") % {"name": name})

@@ -15,7 +15,7 @@ from hemis.movements.models import Order, OrderItem
 from hemis.movements.transitions import OPTIONAL, REQUIRED, TABLE
 from hemis.org.models import StructureType
 from hemis.students.models import StudentStatus
-from hemis.web.forms import call_service
+from hemis.web.forms import call_service, message_errors
 from hemis.web.movements.forms import ItemForm, OrderFilterForm, OrderForm, ReversalForm
 from hemis.web.pages import paginate, xlsx_export
 
@@ -43,8 +43,7 @@ def _order_faculties(request):
 
 
 def _refused(request, error: ValidationError, order: Order):
-    for message in error.messages:
-        messages.error(request, message)
+    message_errors(request, error)
     return redirect("web:orders_detail", pk=order.pk)
 
 

@@ -35,7 +35,7 @@ from hemis.staff.enums import EmployeeStatus
 from hemis.staff.models import Employee
 from hemis.staff.selectors import current_q
 from hemis.students.models import Group, GroupSubject, Subgroup
-from hemis.web.forms import DATE_INPUT, DateInput, call_service, status_of
+from hemis.web.forms import DATE_INPUT, DateInput, call_service, message_errors, status_of
 from hemis.web.pages import paginate
 from hemis.web.schedule.common import editable_group, timetable_group
 from hemis.web.schedule.forms import RoomChoiceField, pair_choices, room_queryset
@@ -241,8 +241,7 @@ def schedule_group_control_remove(request, pk: int, lesson_pk: int):
     try:
         services.remove_control(lesson=lesson, actor=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        message_errors(request, error)
     else:
         messages.success(request, _("The control is off the schedule."))
     return redirect(_url(group, semester))
@@ -258,8 +257,7 @@ def schedule_group_controls_publish(request, pk: int):
     try:
         services.publish_controls(group=group, semester=semester, actor=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        message_errors(request, error)
     else:
         messages.success(
             request, _("The control schedule is published to the group's students and examiners.")

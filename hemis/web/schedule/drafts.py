@@ -23,7 +23,7 @@ from hemis.schedule import selectors, solver
 from hemis.schedule.enums import DraftStatus
 from hemis.schedule.models import Draft
 from hemis.schedule.services import drafts
-from hemis.web.forms import UnitChoiceField, call_service, status_of
+from hemis.web.forms import UnitChoiceField, call_service, message_errors, status_of
 from hemis.web.pages import paginate
 
 EDIT = "schedule.edit"
@@ -139,11 +139,6 @@ def _editable(request, pk: int):
     return draft
 
 
-def _refusal(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
 @login_required
 @require_POST
 def schedule_draft_apply(request, pk: int):
@@ -151,7 +146,7 @@ def schedule_draft_apply(request, pk: int):
     try:
         entries = drafts.apply_draft(draft=draft, actor=request.user)
     except ValidationError as error:
-        _refusal(request, error)
+        message_errors(request, error)
     else:
         messages.success(
             request,
@@ -167,7 +162,7 @@ def schedule_draft_discard(request, pk: int):
     try:
         drafts.discard_draft(draft=draft, actor=request.user)
     except ValidationError as error:
-        _refusal(request, error)
+        message_errors(request, error)
         return redirect("web:schedule_draft", pk=draft.pk)
     messages.success(request, _("The draft was discarded."))
     return redirect("web:schedule_drafts")
