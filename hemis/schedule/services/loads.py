@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from hemis.audit import services as audit
 from hemis.curricula.enums import TrainingType
-from hemis.schedule.models import TeachingLoad
+from hemis.schedule.models import TeachingLoad, TimetableEntry
 from hemis.staff.models import Employee
 
 
@@ -59,8 +59,6 @@ def assign_load(
 @transaction.atomic
 def remove_load(*, load: TeachingLoad, actor) -> None:
     """Take a teacher off a load; refused while timetable entries of it remain."""
-    from hemis.schedule.models import TimetableEntry
-
     used = TimetableEntry.objects.filter(
         semester_id=load.group_subject.semester_id,
         teacher_id=load.teacher_id,
