@@ -22,6 +22,7 @@ from hemis.schedule.models import EntryGroup, TimetableEntry
 from hemis.schedule.services import copies
 from hemis.schedule.services import entries as entry_services
 from hemis.schedule.services import lessons as lesson_services
+from hemis.schedule.services.placement import subject_label
 from hemis.web.forms import call_service
 from hemis.web.schedule.common import (
     back_group,
@@ -123,7 +124,7 @@ def entry_add(request, pk: int):
         )
         if entry is not None:
             count = entry.lessons.count()
-            what = f"{entry.subject.name} ({entry.get_training_type_display().lower()})"
+            what = subject_label(entry.subject, entry.get_training_type_display())
             messages.success(
                 request,
                 ngettext(
