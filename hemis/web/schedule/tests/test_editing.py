@@ -163,6 +163,7 @@ def test_move_a_lesson(dean_client, world, dean_chemistry):
     response = dean_client.get(url("schedule_lesson_move", lesson.pk, week=None) + f"?group={world.kt22.pk}")
     assert response.context["form"].initial == {"date": D(2027, 2, 8), "pair": 1}
     assert response.context["group"] == world.kt22
+    assert "<dd>Oliy matematika (lecture)</dd>" in text(response)
     data = {"date": "09.02.2027", "pair": "3", "room": "", "group": world.kt22.pk}
     response = dean_client.post(url("schedule_lesson_move", lesson.pk, week=None), data)
     assert response.url == url("schedule_group", world.kt22.pk, week="2027-02-08")

@@ -16,7 +16,7 @@ from hemis.schedule.services import lessons
 from hemis.schedule.services.placement import Attendee
 from hemis.students.models import Subgroup
 from hemis.testing import factories as f
-from hemis.testing.schedule import add_entry, add_lab, text, with_login
+from hemis.testing.schedule import add_control, add_entry, add_lab, text, with_login
 
 D = dt.date
 WEEK = {"week": "2027-02-03"}  # any day of the week 01.02.2027 – 06.02.2027
@@ -155,6 +155,19 @@ def test_dean_sees_the_editing_forms_of_its_faculty(client, world, dean_chemistr
     assert [str(c[1]) for c in form.fields["pair"].choices][:2] == ["1 · 08:30–09:50", "2 · 10:00–11:20"]
     assert response.context["copy_form"].initial["source"] == world.autumn.pk
     assert response.context["copy_week_form"].initial == {"from_week": 1}
+
+
+def test_week_and_day_name_a_control_by_its_kind_and_a_lesson_by_its_type(client, world, dean_chemistry):
+    add(world, dean_chemistry, 0)
+    add_control(world, dean_chemistry)  # the final control of Oliy matematika on 12.02.2027
+    client.force_login(dean_chemistry)
+    page = text(client.get(url("schedule_group", world.kt21.pk), {"week": "2027-02-10"}))
+    assert [line.strip() for line in page.splitlines() if 'class="wk-type"' in line] == [
+        '<div class="wk-type">Lecture</div>',
+        '<div class="wk-type">Final control</div>',
+    ]
+    page = text(client.get(url("schedule_day"), {"date": "12.02.2027"}))
+    assert '<td>Oliy matematika <span class="muted">(final control)</span></td>' in page
 
 
 # --- teachers, rooms, days ----------------------------------------------------------------------
