@@ -21,7 +21,7 @@ from hemis.schedule.models import TeachingLoad
 from hemis.schedule.services import loads as services
 from hemis.staff.models import Employee
 from hemis.students.models import Group, GroupSubject
-from hemis.web.forms import call_service
+from hemis.web.forms import call_service, message_errors
 from hemis.web.schedule.common import timetable_group
 from hemis.web.schedule.forms import LoadForm
 
@@ -174,7 +174,7 @@ def load_remove(request, pk: int):
     try:
         services.remove_load(load=load, actor=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        message_errors(request, error)
     else:
         messages.success(
             request,
