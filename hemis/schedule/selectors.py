@@ -100,11 +100,17 @@ def semester_on(day: dt.date) -> Semester | None:
     return semester
 
 
+def semester_of_week(monday: dt.date) -> Semester | None:
+    """The semester a week belongs to: the one holding its Wednesday (a week that straddles a
+    semester's first or last day goes with the part of it that has the midweek)."""
+    return semester_on(monday + dt.timedelta(days=2))
+
+
 def week(lessons: QuerySet[Lesson], monday: dt.date, *, days: int = 6) -> Week:
     """The week from ``monday`` of ``lessons`` (a policy-scoped queryset), Monday to Saturday by
     default (Sunday too when ``days`` is 7 or a lesson falls on it)."""
     monday = monday_of(monday)
-    semester = semester_on(monday + dt.timedelta(days=2))
+    semester = semester_of_week(monday)
     rows = list(lessons_between(lessons, monday, monday + dt.timedelta(days=6)))
     by_day: dict[dt.date, dict[int, list[Lesson]]] = defaultdict(lambda: defaultdict(list))
     for lesson in rows:

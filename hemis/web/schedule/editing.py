@@ -44,13 +44,6 @@ from hemis.web.schedule.forms import (
     MoveLessonForm,
 )
 
-MIDWEEK = dt.timedelta(days=2)
-
-
-def semester_of_week(monday: dt.date):
-    """The semester a week belongs to (as ``selectors.week`` finds it)."""
-    return selectors.semester_on(monday + MIDWEEK)
-
 
 def group_entries(principal, group, semester):
     """The group's weekly entries of ``semester`` that the active role edits, with what the list shows."""
@@ -117,7 +110,7 @@ def group_page(request, group, monday: dt.date, **bound_forms):
 def entry_add(request, pk: int):
     group = editable_group(request, pk)
     monday = monday_from(request)
-    form = _entry_form(request, group, semester_of_week(monday), request.POST)
+    form = _entry_form(request, group, selectors.semester_of_week(monday), request.POST)
     if form.is_valid():
         entry = call_service(
             form, entry_services.create_entry, rename=ENTRY_RENAME, actor=request.user, **form.entry_fields()
@@ -143,7 +136,7 @@ def entry_add(request, pk: int):
 def entries_room(request, pk: int):
     group = editable_group(request, pk)
     monday = monday_from(request)
-    form = _bulk_form(request, group, semester_of_week(monday), request.POST)
+    form = _bulk_form(request, group, selectors.semester_of_week(monday), request.POST)
     if form.is_valid():
         room = form.cleaned_data["room"]
         changed = call_service(
@@ -283,7 +276,7 @@ def _report(request, report: copies.CopyReport) -> None:
 def copy_timetable(request, pk: int):
     group = editable_group(request, pk)
     monday = monday_from(request)
-    target = semester_of_week(monday)
+    target = selectors.semester_of_week(monday)
     form = CopyTimetableForm(request.POST, target=target)
     if target is not None and form.is_valid():
         report = call_service(
@@ -305,7 +298,7 @@ def copy_timetable(request, pk: int):
 def copy_week(request, pk: int):
     group = editable_group(request, pk)
     monday = monday_from(request)
-    semester = semester_of_week(monday)
+    semester = selectors.semester_of_week(monday)
     form = CopyWeekForm(request.POST)
     if semester is not None and form.is_valid():
         report = call_service(
