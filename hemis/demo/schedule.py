@@ -43,6 +43,7 @@ from hemis.schedule.models import (
     ControlPublication,
     GroupSlot,
     Lesson,
+    LessonGroup,
     TeachingLoad,
     TimetableEntry,
 )
@@ -600,12 +601,15 @@ def _probe(semester: Semester, group: Group, day: int) -> EntrySpec:
     )
 
 
-def _set_created_at(model, rows: list[tuple[dt.datetime, int]]) -> None:
-    """Date records as entered when the demo says they were (``created_at`` is set on insert)."""
-    sql = f"UPDATE {model._meta.db_table} SET created_at = %s WHERE id = %s"
+def _set_times(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Date records as made when the demo says they were (``created_at`` is set on insert): each row is
+    the ``columns``' datetimes and the record's id; one statement for them all."""
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(column)} = %s" for column in columns)
+    sql = f"UPDATE {quote(model._meta.db_table)} SET {assignments} WHERE id = %s"
     adapt = connection.ops.adapt_datetimefield_value
     with connection.cursor() as cursor:
-        cursor.executemany(sql, [(adapt(at), pk) for at, pk in rows])
+        cursor.executemany(sql, [(*map(adapt, row[:-1]), row[-1]) for row in rows])
 
 
 def _least_loaded(pool: list[Teacher]) -> Employee:
@@ -641,7 +645,7 @@ def _write(world: World, semester: Semester, items: list[Item], plan: Plan) -> i
             # a group's own entries end at its base time; a stream's come before, at its earliest group's
             minutes = seen[item.groups[0].pk] + (0 if len(item.groups) == 1 else 90)
             dated.append((start - dt.timedelta(minutes=minutes), entry.pk))
-        _set_created_at(TimetableEntry, dated)
+        _set_times(TimetableEntry, ("created_at",), dated)
         written += len(entries)
     entry_time = TimetableEntry.objects.filter(pk=OuterRef("entry_id")).values("created_at")[:1]
     Lesson.objects.filter(semester=semester, kind=LessonKind.LESSON).update(created_at=Subquery(entry_time))
@@ -820,7 +824,12 @@ def _controls(world: World, semester: Semester, campus: Campus, rng: Random) -> 
         ]
         count += exams.place(b, examiners[b.pk][1], ControlKind.FINAL, days, Attempt.SECOND) is not None
     unpublished = {g.pk for g in _share(rng, groups, len(groups) * UNPUBLISHED // 1000)}
-    published = 0
+    of_group: dict[int, list[int]] = defaultdict(list)  # the controls of each group, in one query
+    for group_id, lesson_id in LessonGroup.objects.filter(
+        lesson__semester=semester, lesson__kind=LessonKind.CONTROL
+    ).values_list("group_id", "lesson_id"):
+        of_group[group_id].append(lesson_id)
+    publications, published = [], []  # rows for _set_times: when each was published, and its id
     for group in groups:
         if group.pk in unpublished:
             continue
@@ -832,15 +841,11 @@ def _controls(world: World, semester: Semester, campus: Campus, rng: Random) -> 
             world.today - dt.timedelta(days=1),
         )
         at = _at(day, rng.randint(9, 17), rng.randint(0, 59))
-        ControlPublication.objects.filter(pk=publication.pk).update(published_at=at, created_at=at)
-        mine = Lesson.objects.filter(kind=LessonKind.CONTROL, semester=semester, attendees__group=group)
-        # The ids first: PostgreSQL plans an UPDATE … IN (subquery) over tables written in this very
-        # transaction (no statistics yet) as nested scans, minutes at the demo's size.
-        Lesson.objects.filter(pk__in=list(mine.values_list("pk", flat=True))).update(
-            published_at=at, created_at=at - dt.timedelta(days=2)
-        )
-        published += 1
-    return count, published
+        publications.append((at, at, publication.pk))
+        published += [(at, at - dt.timedelta(days=2), pk) for pk in of_group[group.pk]]
+    _set_times(ControlPublication, ("published_at", "created_at"), publications)
+    _set_times(Lesson, ("published_at", "created_at"), published)
+    return count, len(publications)
 
 
 # --- the whole step -------------------------------------------------------------------------------
