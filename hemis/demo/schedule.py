@@ -34,7 +34,7 @@ from hemis.curricula.models import CurriculumWeek, SubjectLoad
 from hemis.demo import rows as demo_rows
 from hemis.demo import structure
 from hemis.demo.identity import IdentityMaker
-from hemis.demo.timetable import DAYS, MAX_A_DAY, POOLS, Campus, Item, Teacher, Week, weekly
+from hemis.demo.timetable import DAYS, MAX_A_DAY, POOLS, Campus, Item, Teacher, Week, least_loaded, weekly
 from hemis.org.models import Building, OrgUnit, Room, RoomType, StructureType
 from hemis.org.services import rooms as rooms_services
 from hemis.schedule.enums import Attempt, ControlKind, LessonKind, LessonStatus, Weeks
@@ -60,9 +60,16 @@ TASHKENT = ZoneInfo("Asia/Tashkent")
 STREAM_SEATS = 120
 LAB_SEATS = 24  # a group larger than the laboratories is split into two subgroups for them
 WEEKLY_PAIRS = 20  # what a full-time teacher can carry a week; a head of department half of it
-TEACHING = {Position.HEAD_OF_DEPARTMENT, Position.PROFESSOR, Position.DOCENT, Position.SENIOR_TEACHER}
-TEACHING |= {Position.ASSISTANT, Position.INTERN_TEACHER, Position.TEACHER}
-DEANS = {faculty: login for login, role, faculty, _scope in structure.DEMO_LOGINS if role == "dean"}
+TEACHING = {
+    Position.HEAD_OF_DEPARTMENT,
+    Position.PROFESSOR,
+    Position.DOCENT,
+    Position.SENIOR_TEACHER,
+    Position.ASSISTANT,
+    Position.INTERN_TEACHER,
+    Position.TEACHER,
+}
+DEAN_LOGINS = {login for login, role, _faculty, _scope in structure.DEMO_LOGINS if role == "dean"}
 # New buildings for the faculties' rooms: faculty code -> (name, address, room letter)
 BUILDINGS = {
     "F-KT": ("4-oʻquv binosi (Kimyoviy texnologiya fakulteti)", "Navoiy koʻchasi, 36", "D"),
@@ -70,10 +77,10 @@ BUILDINGS = {
     "F-NG": ("6-oʻquv binosi (Neft-gaz kimyosi fakulteti)", "Abay koʻchasi, 11", "F"),
     "F-IB": ("7-oʻquv binosi (Iqtisodiyot va boshqaruv fakulteti)", "Navoiy koʻchasi, 38", "G"),
 }
-NEW_ROOMS = {
-    "lecture": (RoomType.LECTURE, 150),
-    "class": (RoomType.PRACTICE, 32),
-    "lab": (RoomType.LABORATORY, 24),
+NEW_ROOMS = {  # pool -> (room type, seats, name)
+    "lecture": (RoomType.LECTURE, 150, "Maʼruzaxona"),
+    "class": (RoomType.PRACTICE, 32, ""),
+    "lab": (RoomType.LABORATORY, 24, "Laboratoriya"),
 }
 SLOTS_A_WEEK = 20  # pairs a week a room is planned for (of 36), so that the placement has room to choose
 CANCEL_REASONS = (
@@ -83,8 +90,15 @@ CANCEL_REASONS = (
     "Xonada taʼmirlash ishlari",
     "Oʻqituvchi malaka oshirish kursida",
 )
-LOAD_COLUMNS = ("group_subject_id", "training_type", "teacher_id", "assigned_on", "created_at", "updated_at")
-LOAD_COLUMNS += ("created_by_id",)
+LOAD_COLUMNS = (
+    "group_subject_id",
+    "training_type",
+    "teacher_id",
+    "assigned_on",
+    "created_at",
+    "updated_at",
+    "created_by_id",
+)
 # Shares of groups for the compliance cases (per mille of the groups of a semester)
 LATE, INCOMPLETE, PENDING, UNPUBLISHED, RESITS = 50, 30, 400, 80, 120
 LATE_FACULTY, INCOMPLETE_FACULTY, AHEAD_FACULTY = "F-OT", "F-IB", "F-KT"
@@ -144,7 +158,7 @@ class World:
         self.faculties = {u.code: u for u in OrgUnit.objects.filter(structure_type=StructureType.FACULTY)}
         self.deans = {
             g.org_unit_id: g.user
-            for g in RoleGrant.objects.filter(role_id="dean", user__username__in=DEANS.values())
+            for g in RoleGrant.objects.filter(role_id="dean", user__username__in=DEAN_LOGINS)
             .select_related("user")
             .order_by("pk")
         }
@@ -175,13 +189,19 @@ class World:
         spans = [(s, e) for kind, s, e in self.semester_weeks(group, semester) if kind == WeekKind.EXAMS]
         if not spans:
             spans = [(semester.end_date - dt.timedelta(days=13), semester.end_date)]
-        days = []
-        for start, end in spans:
-            day = max(start, semester.start_date)
-            while day <= min(end, semester.end_date):
-                if self.calendar.is_working_day(day) and day.isoweekday() in DAYS:
-                    days.append(day)
-                day += dt.timedelta(days=1)
+        return [
+            day
+            for start, end in spans
+            for day in self.working_days(max(start, semester.start_date), min(end, semester.end_date))
+            if day.isoweekday() in DAYS
+        ]
+
+    def working_days(self, first: dt.date, last: dt.date) -> list[dt.date]:
+        days, day = [], first
+        while day <= last:
+            if self.calendar.is_working_day(day):
+                days.append(day)
+            day += dt.timedelta(days=1)
         return days
 
     def due(self, start: dt.date) -> dt.date:
@@ -286,7 +306,7 @@ def _items(world: World, semester: Semester) -> list[Item]:
     return items
 
 
-def _item(b: GroupSubject, kind: str, attendees, bindings, weekly: tuple[int, int], seats: int) -> Item:
+def _item(b: GroupSubject, kind: str, attendees, bindings, pairs: tuple[int, int], seats: int) -> Item:
     cs = b.curriculum_subject
     return Item(
         subject=cs.subject,
@@ -294,8 +314,8 @@ def _item(b: GroupSubject, kind: str, attendees, bindings, weekly: tuple[int, in
         department_id=cs.department_id,
         attendees=attendees,
         bindings=bindings,
-        pairs=weekly[0],
-        halves=weekly[1],
+        pairs=pairs[0],
+        halves=pairs[1],
         seats=seats,
         morning=b.group.course in (1, 3),
     )
@@ -423,14 +443,17 @@ def _campus(world: World, demand: dict[tuple[int, str], float]) -> tuple[Campus,
         )
         index = Room.objects.filter(building=building).count()
         for pool, count in wanted:
-            room_type, capacity = NEW_ROOMS[pool]
+            room_type, capacity, label = NEW_ROOMS[pool]
             for _n in range(max(0, count)):
                 number = f"{letter}-{index // 20 + 1}{index % 20 + 1:02d}"
-                label = {"lecture": "Maʼruzaxona", "lab": "Laboratoriya"}.get(pool, "")
                 room = Room(
-                    building=building, number=number, capacity=capacity, room_type=room_type, name=label
+                    building=building,
+                    number=number,
+                    capacity=capacity,
+                    room_type=room_type,
+                    name=label,
+                    created_by=world.academic,
                 )
-                room.created_by = world.academic
                 new.append((faculty.pk, pool, room))
                 index += 1
     Room.objects.bulk_create([room for _f, _p, room in new], batch_size=1000)
@@ -459,15 +482,6 @@ def _share(rng: Random, groups: list[Group], count: int) -> list[Group]:
     return rng.sample(groups, min(len(groups), max(1, count))) if groups else []
 
 
-def _working_days(world: World, first: dt.date, last: dt.date) -> list[dt.date]:
-    days, day = [], first
-    while day <= last:
-        if world.calendar.is_working_day(day):
-            days.append(day)
-        day += dt.timedelta(days=1)
-    return days
-
-
 def _dates_plan(world: World, semester: Semester, groups: list[Group], rng: Random) -> Plan:
     """Current semester: most timetables made in the week or so before the deadline, a few after it, a
     few still incomplete. Next semester: the deans' offices are at work on it — some groups done ahead,
@@ -490,7 +504,7 @@ def _dates_plan(world: World, semester: Semester, groups: list[Group], rng: Rand
         assigned_on = world.calendar.add_working_days(due, -12)
     else:
         last = min(due, world.today) - dt.timedelta(days=1)  # the last four weeks up to yesterday
-        days = _working_days(world, last - dt.timedelta(days=27), last)
+        days = world.working_days(last - dt.timedelta(days=27), last)
         pending = [g for code, rows in sorted(by_faculty.items()) if code != AHEAD_FACULTY for g in rows]
         left_out = {g.pk for g in _share(rng, pending, len(pending) * PENDING // 1000)}
         for group in groups:
@@ -511,7 +525,8 @@ def _loads(world: World, semester: Semester, items: list[Item], plan: Plan) -> i
     for b in world.bindings[semester.pk]:
         for kind, hours in sorted(world.hours[b.curriculum_subject_id].items()):
             if hours and kind not in TIMETABLED:
-                teacher = first.get(b.pk) or _least_loaded(world.pools[b.curriculum_subject.department_id])
+                pool = world.pools[b.curriculum_subject.department_id]
+                teacher = first.get(b.pk) or least_loaded(pool).employee
                 first.setdefault(b.pk, teacher)
                 rows.add((b.pk, kind, teacher.pk))
     heads = {g.org_unit_id: g.user_id for g in RoleGrant.objects.filter(role_id="head")}
@@ -610,11 +625,6 @@ def _set_times(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
     adapt = connection.ops.adapt_datetimefield_value
     with connection.cursor() as cursor:
         cursor.executemany(sql, [(*map(adapt, row[:-1]), row[-1]) for row in rows])
-
-
-def _least_loaded(pool: list[Teacher]) -> Employee:
-    teacher = min(pool, key=lambda t: (t.load / t.capacity, t.employee.pk))
-    return teacher.employee
 
 
 def _write(world: World, semester: Semester, items: list[Item], plan: Plan) -> int:
@@ -794,12 +804,12 @@ def _controls(world: World, semester: Semester, campus: Campus, rng: Random) -> 
         by_group[b.group_id].append(b)
     exams = Exams(world, campus)
     count = 0
-    firsts: dict[int, dt.date] = {}
-    for group_id, rows in sorted(by_group.items(), key=lambda kv: kv[1][0].group.name):
+    exam_days: dict[int, list[dt.date]] = {}  # of the groups that have examination days, by name
+    for rows in sorted(by_group.values(), key=lambda rows: rows[0].group.name):
         days = world.exam_days(rows[0].group, semester)
         if not days:
             continue
-        firsts[group_id] = days[0]
+        exam_days[rows[0].group_id] = days
         split = max(1, len(days) // 3)
         midterms, finals = days[:split], days[split:] or days
         for i, b in enumerate(rows):
@@ -809,17 +819,13 @@ def _controls(world: World, semester: Semester, campus: Campus, rng: Random) -> 
             for kind, pool, start in ((ControlKind.MIDTERM, midterms, i), (ControlKind.FINAL, finals, 2 * i)):
                 rotated = pool[start % len(pool) :] + pool[: start % len(pool)]
                 count += exams.place(b, examiner, kind, rotated, Attempt.FIRST) is not None
-    groups = [
-        rows[0].group
-        for _g, rows in sorted(by_group.items(), key=lambda kv: kv[1][0].group.name)
-        if _g in firsts
-    ]
+    groups = [world.groups[group_id] for group_id in exam_days]
     for group in _share(rng, groups, len(groups) * RESITS // 1000):
         b = rng.choice([x for x in by_group[group.pk] if x.pk in examiners])
-        after = world.exam_days(group, semester)[-1]
+        after = exam_days[group.pk][-1]
         days = [
             d
-            for d in _working_days(world, after + dt.timedelta(days=1), after + dt.timedelta(days=14))
+            for d in world.working_days(after + dt.timedelta(days=1), after + dt.timedelta(days=14))
             if d.isoweekday() in DAYS
         ]
         count += exams.place(b, examiners[b.pk][1], ControlKind.FINAL, days, Attempt.SECOND) is not None
@@ -837,7 +843,7 @@ def _controls(world: World, semester: Semester, campus: Campus, rng: Random) -> 
             group=group, semester=semester, actor=world.dean(group.faculty_id)
         )
         day = min(
-            world.calendar.add_working_days(world.due(firsts[group.pk]), -rng.randint(1, 6)),
+            world.calendar.add_working_days(world.due(exam_days[group.pk][0]), -rng.randint(1, 6)),
             world.today - dt.timedelta(days=1),
         )
         at = _at(day, rng.randint(9, 17), rng.randint(0, 59))
@@ -851,24 +857,29 @@ def _controls(world: World, semester: Semester, campus: Campus, rng: Random) -> 
 # --- the whole step -------------------------------------------------------------------------------
 
 
+def _busier(semesters, key) -> dict:
+    """Weekly pairs by ``key(item)``: the larger of the semesters' sums."""
+    most: dict = defaultdict(float)
+    for items in semesters:
+        sums: dict = defaultdict(float)
+        for item in items:
+            sums[key(item)] += item.weight
+        for k, value in sums.items():
+            most[k] = max(most[k], value)
+    return most
+
+
 def seed(*, rng: Random) -> dict[str, int]:
     world = World(timezone.localdate())
     counts = {"subgroups": _subgroups(world)}
     world.load_groups()
     items = {s.pk: _items(world, s) for s in world.semesters}
     pools = _teachers(world)
-    demand: dict[int, float] = defaultdict(float)  # weekly pairs of a department (the busier semester)
-    rooms: dict[tuple[int, str], float] = defaultdict(float)  # weekly pairs of a faculty's kind of room
-    for rows in items.values():
-        weekly: dict[int, float] = defaultdict(float)
-        needed: dict[tuple[int, str], float] = defaultdict(float)
-        for item in rows:
-            weekly[item.department_id] += item.weight
-            needed[item.groups[0].faculty_id, POOLS.get(item.training_type, ("class",))[0]] += item.weight
-        for key, value in weekly.items():
-            demand[key] = max(demand[key], value)
-        for key, value in needed.items():
-            rooms[key] = max(rooms[key], value)
+    # weekly pairs of each department, and of each faculty's kind of room, in the busier semester
+    demand = _busier(items.values(), lambda item: item.department_id)
+    rooms = _busier(
+        items.values(), lambda item: (item.faculty_id, POOLS.get(item.training_type, ("class",))[0])
+    )
     counts["hourly_teachers"] = _hire(world, pools, demand, rng)
     world.pools = pools
     campus, counts["rooms_added"] = _campus(world, rooms)

@@ -85,6 +85,10 @@ class Item:
         return self.pairs + self.halves / 2
 
 
+def least_loaded(teachers: list[Teacher]) -> Teacher:
+    return min(teachers, key=lambda t: (t.load / t.capacity, t.pk))
+
+
 BOTH = (ODD, EVEN) = (1, 2)
 WEEKS = {BOTH: Weeks.ALL, (ODD,): Weeks.ODD, (EVEN,): Weeks.EVEN}
 
@@ -161,7 +165,7 @@ class Week:
 
     def assign_only(self, item: Item) -> None:
         """Give an item that could not be placed its teacher all the same (the department's choice)."""
-        item.teacher = min(self.teachers[item.department_id], key=lambda t: (t.load / t.capacity, t.pk))
+        item.teacher = least_loaded(self.teachers[item.department_id])
         item.teacher.load += item.weight
 
     def add_pair(self, item: Item, *, half: bool) -> tuple[int, int, str, Room] | None:
