@@ -402,7 +402,9 @@ def test_the_solver_places_a_demo_facultys_whole_load_without_a_clash(demo, sett
     from hemis.schedule.models import Draft
     from hemis.schedule.services import drafts
 
-    settings.SCHEDULE_DRAFT_SECONDS = 10
+    # CP-SAT gets 60 % of the limit to place every pair; 10 s once left one pair of 241 unplaced on a
+    # machine busy with the other suite, 25 s leaves it a wide margin.
+    settings.SCHEDULE_DRAFT_SECONDS = 25
     current = Semester.objects.get(is_current=True)
     spring = Semester.objects.filter(start_date__gt=current.end_date).order_by("start_date").first()
     faculty = OrgUnit.objects.get(code="F-KT")
