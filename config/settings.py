@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "hemis.students",
     "hemis.movements",
     "hemis.schedule",
+    "hemis.teaching",
     "hemis.compliance",
     "hemis.demo",
     "hemis.web",

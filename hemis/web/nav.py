@@ -62,6 +62,9 @@ NAV: list[NavItem] = [
     NavItem(_("Control schedules"), "web:schedule_controls", "schedule.view", _("Timetable")),
     NavItem(_("My controls"), "web:schedule_controls", "schedule.own", _("Timetable")),
     NavItem(_("Timetable monitoring"), "web:schedule_monitoring", "schedule.monitoring", _("Timetable")),
+    # -- teaching pages: the department head's (issue 12) --
+    # -- teaching pages: content and assignments (issue 12) --
+    # -- teaching pages: journals, attendance, excuses and lists (issue 12) --
     # -- student orders pages (issue 5) --
     NavItem(_("Student orders"), "web:orders_list", "orders.view", _("Students")),
     NavItem(_("Allowed movements"), "web:orders_transitions", "orders.view", _("Students")),

@@ -26,6 +26,7 @@ from hemis.access.policy import (
     schedule,
     staff,
     students,
+    teaching,
 )
 from hemis.access.policy.academics import (
     may_manage_programmes_in,
@@ -76,6 +77,20 @@ from hemis.access.policy.students import (
     visible_students,
     visible_subgroups,
 )
+from hemis.access.policy.teaching import (
+    absence_list_faculties,
+    editable_journal_lessons,
+    excusable_students,
+    journal_lessons,
+    may_edit_content,
+    own_loads,
+    reopenable_lessons,
+    reviewable_works,
+    submittable_assignments,
+    teaching_loads,
+    visible_excuses,
+    visible_works,
+)
 
 DOMAINS = (
     core,
@@ -91,6 +106,7 @@ DOMAINS = (
     students,
     movements,
     schedule,
+    teaching,
     compliance,
 )
 
@@ -110,6 +126,18 @@ UNIT_PATHS: dict[str, tuple[str, ...]] = _merged([d.UNIT_PATHS for d in DOMAINS]
 UNIT_FINDERS = _merged([getattr(d, "UNIT_FINDERS", {}) for d in DOMAINS])
 
 __all__ = [
+    "absence_list_faculties",
+    "editable_journal_lessons",
+    "excusable_students",
+    "journal_lessons",
+    "may_edit_content",
+    "own_loads",
+    "reopenable_lessons",
+    "reviewable_works",
+    "submittable_assignments",
+    "teaching_loads",
+    "visible_excuses",
+    "visible_works",
     "visible_teachers",
     "visible_rooms",
     "visible_loads",
