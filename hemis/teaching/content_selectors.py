@@ -1,0 +1,162 @@
+"""Reads of the teachers' content pages: loads with their counts, one load's topics, resources,
+assignments and submissions, and the topics' hours against the curriculum's. Each takes the loads
+the caller may see (a queryset of the policy) and issues a fixed number of queries."""
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
+
+from hemis.curricula.models import SubjectLoad
+from hemis.schedule.models import TeachingLoad
+from hemis.teaching.models import Assignment, Resource, Submission, Topic
+
+LOAD_RELATED = (
+    "teacher",
+    "group_subject__group",
+    "group_subject__semester__academic_year",
+    "group_subject__curriculum_subject__subject",
+    "group_subject__curriculum_subject__department",
+)
+
+
+def _count(queryset, by: str) -> Subquery:
+    """The number of rows of ``queryset`` (filtered on an outer reference to one ``by``)."""
+    return Subquery(
+        queryset.order_by().values(by).annotate(n=Count("pk")).values("n")[:1], output_field=IntegerField()
+    )
+
+
+def _same_content(model):
+    return model.objects.filter(
+        curriculum_subject=OuterRef("group_subject__curriculum_subject"),
+        training_type=OuterRef("training_type"),
+    )
+
+
+def with_counts(loads: QuerySet) -> QuerySet:
+    """``loads`` with the counts of their subject's topics and resources and of their assignments."""
+    return loads.select_related(*LOAD_RELATED).annotate(
+        n_topics=Coalesce(_count(_same_content(Topic), "curriculum_subject"), 0),
+        n_resources=Coalesce(_count(_same_content(Resource), "curriculum_subject"), 0),
+        n_assignments=Coalesce(_count(Assignment.objects.filter(load=OuterRef("pk")), "load"), 0),
+    )
+
+
+@dataclass
+class SubjectLoads:
+    curriculum_subject: object
+    loads: list
+
+
+@dataclass
+class SemesterLoads:
+    semester: object
+    subjects: list[SubjectLoads]
+
+
+def loads_by_semester(loads: QuerySet) -> list[SemesterLoads]:
+    """``loads`` with their counts, by semester (latest first) and subject (by name), each subject's
+    loads by group and lesson type."""
+    rows = list(
+        with_counts(loads).order_by(
+            "-group_subject__semester__start_date",
+            "group_subject__semester_id",
+            "group_subject__curriculum_subject__subject__name_uz",
+            "group_subject__curriculum_subject_id",
+            "group_subject__group__name",
+            "training_type",
+            "teacher__last_name",
+            "pk",
+        )
+    )
+    result = []
+    for _semester, in_semester in groupby(rows, key=lambda load: load.group_subject.semester_id):
+        by_subject = groupby(in_semester, key=lambda load: load.group_subject.curriculum_subject_id)
+        subjects = [
+            SubjectLoads(group[0].group_subject.curriculum_subject, group) for group in _lists(by_subject)
+        ]
+        result.append(SemesterLoads(subjects[0].loads[0].group_subject.semester, subjects))
+    return result
+
+
+def _lists(grouped) -> list[list]:
+    return [list(items) for _key, items in grouped]
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The hours of a subject's lesson type: the curriculum's and its topics' sum."""
+
+    planned: int | None  # None: the curriculum gives no hours of this lesson type
+    entered: int
+
+    @property
+    def differs(self) -> bool:
+        return self.planned != self.entered
+
+
+def topic_totals(curriculum_subject, training_type: str) -> Totals:
+    planned = (
+        SubjectLoad.objects.filter(curriculum_subject=curriculum_subject, training_type=training_type)
+        .values_list("hours", flat=True)
+        .first()
+    )
+    entered = Topic.objects.filter(
+        curriculum_subject=curriculum_subject, training_type=training_type
+    ).aggregate(total=Coalesce(Sum("hours"), 0))["total"]
+    return Totals(planned=planned, entered=entered)
+
+
+def load_for_page(loads: QuerySet, pk: int) -> TeachingLoad:
+    """One of ``loads`` with what its page shows of it (raises DoesNotExist when not among them)."""
+    return loads.select_related(*LOAD_RELATED).get(pk=pk)
+
+
+def topics(load: TeachingLoad) -> list[Topic]:
+    cs = load.group_subject.curriculum_subject
+    return list(
+        Topic.objects.filter(curriculum_subject=cs, training_type=load.training_type).order_by("position")
+    )
+
+
+def subject_topics(load: TeachingLoad) -> QuerySet:
+    """Every topic of the load's subject (any lesson type): the choices of an assignment's topic."""
+    return Topic.objects.filter(curriculum_subject=load.group_subject.curriculum_subject).order_by(
+        "training_type", "position"
+    )
+
+
+def resources(load: TeachingLoad) -> list[Resource]:
+    cs = load.group_subject.curriculum_subject
+    return list(
+        Resource.objects.filter(curriculum_subject=cs, training_type=load.training_type)
+        .select_related("topic", "teacher")
+        .order_by("topic__position", "pk")
+    )
+
+
+def assignments(load: TeachingLoad) -> list[Assignment]:
+    """The load's assignments by deadline, each with its submissions (student, attempt) prefetched."""
+    submissions = Submission.objects.select_related("student", "graded_by").order_by(
+        "student__last_name", "student__first_name", "student_id", "attempt"
+    )
+    return list(
+        Assignment.objects.filter(load=load)
+        .select_related("topic")
+        .prefetch_related(Prefetch("submissions", queryset=submissions))
+        .order_by("deadline", "pk")
+    )
+
+
+def load_page(load: TeachingLoad) -> dict:
+    """What the page of one load shows: topics with their totals against the curriculum, resources,
+    assignments with their submissions."""
+    cs = load.group_subject.curriculum_subject
+    return {
+        "topics": topics(load),
+        "totals": topic_totals(cs, load.training_type),
+        "resources": resources(load),
+        "assignments": assignments(load),
+    }
