@@ -63,6 +63,7 @@ NAV: list[NavItem] = [
     NavItem(_("My controls"), "web:schedule_controls", "schedule.own", _("Timetable")),
     NavItem(_("Timetable monitoring"), "web:schedule_monitoring", "schedule.monitoring", _("Timetable")),
     # -- teaching pages: the department head's (issue 12) --
+    NavItem(_("Distribution of subjects"), "web:teaching_distribution", "teaching.view", _("Teaching")),
     # -- teaching pages: content and assignments (issue 12) --
     # -- teaching pages: journals, attendance, excuses and lists (issue 12) --
     # -- student orders pages (issue 5) --

@@ -79,16 +79,23 @@ from hemis.access.policy.students import (
 )
 from hemis.access.policy.teaching import (
     absence_list_faculties,
+    department_group_subjects,
+    department_loads,
     editable_journal_lessons,
     excusable_students,
+    gradable_submissions,
     journal_lessons,
     may_edit_content,
     own_loads,
     reopenable_lessons,
     reviewable_works,
     submittable_assignments,
+    teaching_departments,
     teaching_loads,
+    visible_assignments,
     visible_excuses,
+    visible_resources,
+    visible_submissions,
     visible_works,
 )
 
@@ -127,6 +134,9 @@ UNIT_FINDERS = _merged([getattr(d, "UNIT_FINDERS", {}) for d in DOMAINS])
 
 __all__ = [
     "absence_list_faculties",
+    "department_group_subjects",
+    "department_loads",
+    "teaching_departments",
     "editable_journal_lessons",
     "excusable_students",
     "journal_lessons",
@@ -138,6 +148,10 @@ __all__ = [
     "teaching_loads",
     "visible_excuses",
     "visible_works",
+    "gradable_submissions",
+    "visible_assignments",
+    "visible_resources",
+    "visible_submissions",
     "visible_teachers",
     "visible_rooms",
     "visible_loads",

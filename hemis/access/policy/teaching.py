@@ -157,3 +157,77 @@ def submittable_assignments(principal: Principal):
     if not can(principal, "teaching.submit"):
         return Assignment.objects.none()
     return Assignment.objects.filter(load__group_subject__group__students__user=principal.user)
+
+
+def teaching_departments(principal: Principal):
+    """Departments whose distribution of subjects and teachers' progress the active role reads: a head
+    its department; a dean its faculty's departments; the academic department and management all."""
+    from hemis.org.models import OrgUnit, StructureType
+
+    return scoped(principal, "teaching.view", OrgUnit, "path").filter(structure_type=StructureType.DEPARTMENT)
+
+
+def department_group_subjects(principal: Principal):
+    """Group subjects of the curriculum subjects of the departments the active role reads (annex 6)."""
+    from hemis.students.models import GroupSubject
+
+    return GroupSubject.objects.filter(curriculum_subject__department__in=teaching_departments(principal))
+
+
+def department_loads(principal: Principal):
+    """Loads of the subjects of the departments the active role reads, whoever's group they are."""
+    from hemis.schedule.models import TeachingLoad
+
+    departments = teaching_departments(principal)
+    return TeachingLoad.objects.filter(group_subject__curriculum_subject__department__in=departments)
+
+
+def _student_loads(principal: Principal):
+    """The loads of a student's own group (a student reads their subjects' content)."""
+    from hemis.schedule.models import TeachingLoad
+
+    if not can(principal, "teaching.submit"):
+        return TeachingLoad.objects.none()
+    return TeachingLoad.objects.filter(group_subject__group__students__user=principal.user)
+
+
+def visible_resources(principal: Principal):
+    """Resources (and their files) of the subjects' lesson types whose loads the active role reads; a
+    student those of their group's subjects."""
+    from django.db.models import Exists, OuterRef
+
+    from hemis.teaching.models import Resource
+
+    loads = _student_loads(principal) if principal.role == R.STUDENT else teaching_loads(principal)
+    same = loads.filter(
+        group_subject__curriculum_subject=OuterRef("curriculum_subject"),
+        training_type=OuterRef("training_type"),
+    )
+    return Resource.objects.filter(Exists(same))
+
+
+def visible_assignments(principal: Principal):
+    """Assignments of the loads the active role reads; a student their group's."""
+    from hemis.teaching.models import Assignment
+
+    if principal.role == R.STUDENT:
+        return submittable_assignments(principal)
+    return Assignment.objects.filter(load__in=teaching_loads(principal))
+
+
+def visible_submissions(principal: Principal):
+    """Submissions to the assignments of the loads the active role reads; a student their own."""
+    from hemis.teaching.models import Submission
+
+    if principal.role == R.STUDENT:
+        if not can(principal, "teaching.submit"):
+            return Submission.objects.none()
+        return Submission.objects.filter(student__user=principal.user)
+    return Submission.objects.filter(assignment__load__in=teaching_loads(principal))
+
+
+def gradable_submissions(principal: Principal):
+    """Submissions the active role grades: those to the assignments of a teacher's own loads."""
+    from hemis.teaching.models import Submission
+
+    return Submission.objects.filter(assignment__load__in=own_loads(principal))

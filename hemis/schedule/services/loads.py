@@ -81,3 +81,41 @@ def remove_load(*, load: TeachingLoad, actor) -> None:
         },
     )
     load.delete()
+
+
+@transaction.atomic
+def assign_stream(
+    *, group_subjects: list, training_type: str, teacher: Employee, assigned_on: dt.date, actor
+) -> list[TeachingLoad]:
+    """Put ``teacher`` on one lesson type of several groups' subject at once (a stream: one subject, one
+    semester); all or none — a refusal for one group leaves every group as it was."""
+    if not group_subjects:
+        raise ValidationError({"group_subjects": [_("Choose at least one group.")]})
+    kinds = {(gs.curriculum_subject.subject_id, gs.semester_id) for gs in group_subjects}
+    if len(kinds) > 1:
+        raise ValidationError(
+            {"group_subjects": [_("A stream is one subject in one semester; choose groups of one subject.")]}
+        )
+    loads = []
+    for group_subject in group_subjects:
+        try:
+            loads.append(
+                assign_load(
+                    group_subject=group_subject,
+                    training_type=training_type,
+                    teacher=teacher,
+                    assigned_on=assigned_on,
+                    actor=actor,
+                )
+            )
+        except ValidationError as error:
+            raise ValidationError(
+                {
+                    field: [
+                        _("%(group)s: %(message)s") % {"group": group_subject.group.name, "message": message}
+                        for message in ValidationError(messages).messages
+                    ]
+                    for field, messages in error.message_dict.items()
+                }
+            ) from error
+    return loads

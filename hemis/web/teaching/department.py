@@ -1,0 +1,169 @@
+"""The department head's pages (annex 6, annex 7 item 6): the distribution of the department's subjects
+to teachers, the teachers' progress, and the teachers' methodological and research works with the
+head's approval. A dean reads its faculty's departments, the academic department all of them; which
+department and semester a page shows is chosen on it (default: the first department, the current
+semester)."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from hemis.academics.models import Semester
+from hemis.access import policy
+from hemis.schedule import selectors as schedule_selectors
+from hemis.schedule.services import loads as load_services
+from hemis.teaching import department_selectors as selectors
+from hemis.web.forms import call_service, message_errors
+from hemis.web.teaching.department_forms import DepartmentFilterForm, StreamForm
+
+
+def _semesters():
+    return Semester.objects.select_related("academic_year").order_by("start_date")
+
+
+def _choice(request) -> dict:
+    """The department and semester the page shows, from the query string; a hidden department is 404."""
+    principal = request.principal
+    policy.require(principal, "teaching.view")
+    departments = policy.teaching_departments(principal).order_by("code")
+    form = DepartmentFilterForm(request.GET, departments=departments, semesters=_semesters())
+    if not form.is_valid():
+        raise Http404  # a department or semester outside the lists: hidden or missing
+    department = form.cleaned_data["department"] or departments.first()
+    if department is None:
+        raise Http404
+    semester = form.cleaned_data["semester"] or schedule_selectors.semester_on(timezone.localdate())
+    form = DepartmentFilterForm(
+        initial={
+            "department": department.pk,
+            "semester": getattr(semester, "pk", None),
+            "unassigned": form.cleaned_data["unassigned"],
+        },
+        departments=departments,
+        semesters=_semesters(),
+    )
+    return {
+        "filter_form": form,
+        "department": department,
+        "semester": semester,
+        "unassigned": form.initial["unassigned"],
+    }
+
+
+def _query(department, semester, unassigned: bool = False) -> str:
+    params = {"department": department.pk}
+    if semester is not None:
+        params["semester"] = semester.pk
+    if unassigned:
+        params["unassigned"] = "on"
+    return urlencode(params)
+
+
+def _distribution_url(department, semester, unassigned: bool = False) -> str:
+    return f"{reverse('web:teaching_distribution')}?{_query(department, semester, unassigned)}"
+
+
+def _stream_message(loads, fields) -> str:
+    binding = fields["group_subjects"][0]
+    return _("%(teacher)s now teaches %(subject)s (%(kind)s) to %(groups)s.") % {
+        "teacher": fields["teacher"].short_name,
+        "subject": binding.curriculum_subject.subject.name,
+        "kind": loads[0].get_training_type_display().lower(),
+        "groups": ", ".join(b.group.name for b in fields["group_subjects"]),
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def distribution(request):
+    """Group subjects × lesson types of the department's subjects in a semester, with their teachers;
+    ticked rows of one lesson type get a teacher at once."""
+    principal = request.principal
+    context = _choice(request)
+    department, semester = context["department"], context["semester"]
+    rows = []
+    if semester is not None:
+        rows = selectors.distribution(
+            policy.department_group_subjects(principal),
+            department=department,
+            semester=semester,
+            unassigned_only=context["unassigned"],
+        )
+    editable = [row for row in rows if policy.may_edit_load(principal, row.binding)]
+    form = None
+    if editable:
+        teachers = selectors.department_teachers(department, timezone.localdate())
+        form = StreamForm(request.POST or None, rows=editable, teachers=teachers)
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied  # nothing here the active role may give a teacher
+        if form.is_valid():
+            fields = form.stream_fields()
+            loads = call_service(
+                form,
+                load_services.assign_stream,
+                rename={"group_subjects": "rows", "training_type": "rows"},
+                actor=request.user,
+                **fields,
+            )
+            if loads is not None:
+                messages.success(request, _stream_message(loads, fields))
+                return redirect(_distribution_url(department, semester, context["unassigned"]))
+    context.update(
+        rows=rows,
+        editable_keys={row.key for row in editable},
+        form=form,
+        ticked=set(form["rows"].value() or []) if form is not None and form.is_bound else set(),
+        query=_query(department, semester, context["unassigned"]),
+    )
+    return render(
+        request,
+        "web/teaching/department/distribution.html",
+        context,
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def load_remove(request, pk: int):
+    """Take a teacher off a load of the department's subjects; back to the distribution it was on."""
+    principal = request.principal
+    load = get_object_or_404(
+        policy.department_loads(principal).select_related(
+            "teacher",
+            "group_subject__group__faculty",
+            "group_subject__semester",
+            "group_subject__curriculum_subject__subject",
+            "group_subject__curriculum_subject__department",
+        ),
+        pk=pk,
+    )
+    binding = load.group_subject
+    if not policy.may_edit_load(principal, binding):
+        raise PermissionDenied
+    try:
+        load_services.remove_load(load=load, actor=request.user)
+    except ValidationError as error:
+        message_errors(request, error)
+    else:
+        messages.success(
+            request,
+            _("%(teacher)s no longer teaches %(subject)s (%(kind)s) to group %(group)s.")
+            % {
+                "teacher": load.teacher.short_name,
+                "subject": binding.curriculum_subject.subject.name,
+                "kind": load.get_training_type_display().lower(),
+                "group": binding.group.name,
+            },
+        )
+    unassigned = request.POST.get("unassigned") == "on"
+    return redirect(_distribution_url(binding.curriculum_subject.department, binding.semester, unassigned))

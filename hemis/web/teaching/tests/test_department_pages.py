@@ -1,0 +1,281 @@
+"""The department head's pages: the distribution of the department's subjects to teachers (annex 6), the
+teachers' progress, and their methodological and research works with the head's approval."""
+
+import datetime as dt
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from hemis.audit.models import AuditEvent
+from hemis.curricula.enums import TrainingType
+from hemis.schedule.models import TeachingLoad
+from hemis.schedule.selectors import semester_on
+from hemis.schedule.services.placement import Attendee
+from hemis.students.models import GroupSubject
+from hemis.testing import factories as f
+from hemis.testing.schedule import add_entry, more_groups, text
+
+D = dt.date
+LECTURE, PRACTICAL, LAB = TrainingType.LECTURE, TrainingType.PRACTICAL, TrainingType.LABORATORY
+DISTRIBUTION = "web:teaching_distribution"
+
+
+def head_of(unit, username: str = "head_inorg"):
+    user = f.UserFactory(username=username, first_name="Hamid", last_name="Olimov")
+    f.grant(user, "head", unit)
+    return user
+
+
+def distribution_url(world, **params) -> str:
+    query = {"semester": world.semester.pk, **params}
+    return reverse(DISTRIBUTION) + "?" + "&".join(f"{k}={v}" for k, v in query.items())
+
+
+def rows(response) -> list[tuple]:
+    return [
+        (
+            row.binding.group.name,
+            row.binding.curriculum_subject.subject.code,
+            row.hours.training_type,
+            row.hours.hours,
+            [(load.teacher.last_name, load.assigned_on) for load in row.loads],
+        )
+        for row in response.context["rows"]
+    ]
+
+
+def loads() -> list[tuple]:
+    return list(
+        TeachingLoad.objects.order_by("pk").values_list(
+            "group_subject__group__name",
+            "group_subject__curriculum_subject__subject__code",
+            "training_type",
+            "teacher__last_name",
+            "assigned_on",
+        )
+    )
+
+
+def key(world, group: str, code: str, training_type: str) -> str:
+    return f"{world.bindings[(group, code)].pk}-{training_type}"
+
+
+def test_head_sees_the_distribution_of_its_departments_subjects(client, world, uni):
+    client.force_login(head_of(uni["inorganic"]))
+    response = client.get(distribution_url(world))
+    on = D(2027, 1, 10)
+    assert rows(response) == [
+        ("KT-21", "FIZ204", LECTURE, 30, [("Rahimova", on)]),
+        ("KT-22", "FIZ204", LECTURE, 30, [("Rahimova", on)]),
+        ("KT-21", "FIZ204", LAB, 30, [("Rahimova", on)]),
+        ("KT-22", "FIZ204", LAB, 30, [("Rahimova", on)]),
+        ("KT-21", "MAT204", LECTURE, 30, [("Karimov", on)]),
+        ("KT-22", "MAT204", LECTURE, 30, [("Karimov", on)]),
+        ("KT-21", "MAT204", PRACTICAL, 30, [("Karimov", on)]),
+        ("KT-22", "MAT204", PRACTICAL, 30, [("Karimov", on)]),
+    ]
+    page = text(response)
+    assert "Distribution of subjects: Noorganik kimyo kafedrasi" in page
+    assert 'Rahimova D. <span class="muted">since 10.01.2027</span>' in page
+    form = response.context["form"]
+    assert [t.last_name for t in form.fields["teacher"].queryset] == ["Karimov", "Rahimova"]
+    assert response.context["filter_form"]["department"].value() == uni["inorganic"].pk
+
+
+def test_the_current_semester_is_the_default(client, world, uni):
+    client.force_login(head_of(uni["inorganic"]))
+    response = client.get(reverse(DISTRIBUTION))
+    assert response.context["semester"] == semester_on(timezone.localdate())
+    response = client.get(reverse(DISTRIBUTION), {"semester": world.autumn.pk})
+    assert (response.context["semester"], response.context["rows"]) == (world.autumn, [])
+    assert "No groups study the department's subjects in this semester." in text(response)
+
+
+def test_unassigned_only(client, world, uni):
+    TeachingLoad.objects.filter(training_type=PRACTICAL, group_subject__group=world.kt22).delete()
+    client.force_login(head_of(uni["inorganic"]))
+    response = client.get(distribution_url(world, unassigned="on"))
+    assert rows(response) == [("KT-22", "MAT204", PRACTICAL, 30, [])]
+    assert "No teacher" in text(response)
+
+
+def test_head_assigns_a_teacher_to_a_stream_of_two_groups(client, world, uni):
+    head = head_of(uni["inorganic"])
+    TeachingLoad.objects.filter(training_type=PRACTICAL).delete()
+    client.force_login(head)
+    data = {
+        "rows": [key(world, "KT-21", "MAT204", PRACTICAL), key(world, "KT-22", "MAT204", PRACTICAL)],
+        "teacher": world.rahimova.pk,
+        "assigned_on": "20.01.2027",
+    }
+    response = client.post(distribution_url(world), data)
+    assert (
+        response.url
+        == f"{reverse(DISTRIBUTION)}?department={uni['inorganic'].pk}&semester={world.semester.pk}"
+    )
+    added = TeachingLoad.objects.filter(teacher=world.rahimova, training_type=PRACTICAL).order_by(
+        "group_subject__group__name"
+    )
+    assert [(a.group_subject.group.name, a.assigned_on, a.created_by) for a in added] == [
+        ("KT-21", D(2027, 1, 20), head),
+        ("KT-22", D(2027, 1, 20), head),
+    ]
+    followed = client.get(response.url)
+    assert [str(m) for m in followed.context["messages"]] == [
+        "Rahimova D. now teaches Oliy matematika (practical) to KT-21, KT-22."
+    ]
+    events = AuditEvent.objects.filter(action="schedule.load.assigned").order_by("pk")
+    assert [(e.target_id, e.actor_id) for e in events] == [(str(a.pk), head.pk) for a in added]
+
+
+def test_a_refusal_for_one_group_leaves_every_group_as_it_was(client, world, uni):
+    client.force_login(head_of(uni["inorganic"]))
+    TeachingLoad.objects.filter(training_type=PRACTICAL, group_subject__group=world.kt21).delete()
+    before = loads()
+    data = {
+        "rows": [key(world, "KT-21", "MAT204", PRACTICAL), key(world, "KT-22", "MAT204", PRACTICAL)],
+        "teacher": world.karimov.pk,
+        "assigned_on": "20.01.2027",
+    }
+    response = client.post(distribution_url(world), data)
+    assert response.status_code == 400
+    assert response.context["form"].errors == {"teacher": ["KT-22: Karimov A. already has this load."]}
+    assert "KT-22: Karimov A. already has this load." in text(response)
+    assert loads() == before
+    assert not AuditEvent.objects.filter(action="schedule.load.assigned").exists()
+
+
+def test_rows_of_two_lesson_types_or_two_subjects_are_refused(client, world, uni):
+    client.force_login(head_of(uni["inorganic"]))
+    before = loads()
+    data = {
+        "rows": [key(world, "KT-21", "MAT204", PRACTICAL), key(world, "KT-21", "MAT204", LECTURE)],
+        "teacher": world.rahimova.pk,
+        "assigned_on": "20.01.2027",
+    }
+    response = client.post(distribution_url(world), data)
+    assert response.context["form"].errors == {"rows": ["Tick rows of one lesson type."]}
+    data["rows"] = [key(world, "KT-21", "MAT204", LECTURE), key(world, "KT-21", "FIZ204", LECTURE)]
+    response = client.post(distribution_url(world), data)
+    assert response.context["form"].errors == {
+        "rows": ["A stream is one subject in one semester; choose groups of one subject."]
+    }
+    assert "A stream is one subject in one semester; choose groups of one subject." in text(response)
+    assert loads() == before
+
+
+def test_only_the_departments_teachers_are_offered(client, world, uni):
+    client.force_login(head_of(uni["inorganic"]))
+    outsider = f.EmployeeFactory(last_name="Begonayev")
+    f.appoint(outsider, uni["accounting_dept"])
+    before = loads()
+    data = {
+        "rows": [key(world, "KT-21", "MAT204", LECTURE)],
+        "teacher": outsider.pk,
+        "assigned_on": "20.01.2027",
+    }
+    response = client.post(distribution_url(world), data)
+    assert response.context["form"].errors == {
+        "teacher": ["Select a valid choice. That choice is not one of the available choices."]
+    }
+    assert loads() == before
+
+
+def test_head_takes_a_teacher_off_a_load(client, world, uni):
+    head = head_of(uni["inorganic"])
+    client.force_login(head)
+    load = TeachingLoad.objects.get(group_subject=world.bindings[("KT-21", "FIZ204")], training_type=LAB)
+    response = client.post(reverse("web:teaching_load_remove", args=[load.pk]), {"unassigned": "on"})
+    assert response.url == (
+        f"{reverse(DISTRIBUTION)}?department={uni['inorganic'].pk}&semester={world.semester.pk}&unassigned=on"
+    )
+    assert not TeachingLoad.objects.filter(pk=load.pk).exists()
+    followed = client.get(response.url)
+    assert [str(m) for m in followed.context["messages"]] == [
+        "Rahimova D. no longer teaches Fizika (laboratory) to group KT-21."
+    ]
+    assert rows(followed) == [("KT-21", "FIZ204", LAB, 30, [])]
+    event = AuditEvent.objects.get(action="schedule.load.removed")
+    assert (event.actor_id, event.target_id) == (head.pk, str(load.pk))
+
+
+def test_a_load_in_the_timetable_is_not_removed(client, world, uni, dean_chemistry):
+    add_entry(world, dean_chemistry, attendees=[Attendee(world.kt21)])
+    client.force_login(head_of(uni["inorganic"]))
+    before = loads()
+    load = TeachingLoad.objects.get(group_subject=world.bindings[("KT-21", "MAT204")], training_type=LECTURE)
+    response = client.post(reverse("web:teaching_load_remove", args=[load.pk]), follow=True)
+    assert [str(m) for m in response.context["messages"]] == [
+        "The timetable still has lessons of this load; remove them first."
+    ]
+    assert loads() == before
+
+
+def test_head_of_another_department_can_neither_see_nor_assign(client, world, uni):
+    client.force_login(head_of(uni["accounting_dept"], "head_acc"))
+    before = loads()
+    response = client.get(distribution_url(world))
+    assert response.context["department"] == uni["accounting_dept"]
+    assert response.context["rows"] == []
+    assert "KT-21" not in text(response)
+    assert client.get(distribution_url(world, department=uni["inorganic"].pk)).status_code == 404
+    data = {
+        "rows": [key(world, "KT-21", "MAT204", LECTURE)],
+        "teacher": world.rahimova.pk,
+        "assigned_on": "20.01.2027",
+    }
+    assert client.post(distribution_url(world, department=uni["inorganic"].pk), data).status_code == 404
+    assert client.post(distribution_url(world), data).status_code == 403
+    load = TeachingLoad.objects.first()
+    assert client.post(reverse("web:teaching_load_remove", args=[load.pk])).status_code == 404
+    assert loads() == before
+
+
+def test_academic_department_picks_a_department_and_only_reads(client, world, uni, academic):
+    client.force_login(academic)
+    before = loads()
+    response = client.get(distribution_url(world, department=uni["inorganic"].pk))
+    assert len(rows(response)) == 8
+    assert response.context["form"] is None
+    assert 'data-testid="remove-load"' not in response.content.decode()
+    choices = [label for _value, label in response.context["filter_form"].fields["department"].choices]
+    assert choices == ["D-ACC — Buxgalteriya hisobi kafedrasi", "D-INORG — Noorganik kimyo kafedrasi"]
+    data = {
+        "rows": [key(world, "KT-21", "MAT204", LECTURE)],
+        "teacher": world.rahimova.pk,
+        "assigned_on": "20.01.2027",
+    }
+    assert client.post(distribution_url(world, department=uni["inorganic"].pk), data).status_code == 403
+    load = TeachingLoad.objects.first()
+    assert client.post(reverse("web:teaching_load_remove", args=[load.pk])).status_code == 403
+    assert loads() == before
+
+
+def test_a_teacher_has_no_distribution(client, world, uni):
+    user = f.UserFactory(username="karimov")
+    f.grant(user, "teacher", uni["inorganic"])
+    client.force_login(user)
+    assert client.get(distribution_url(world)).status_code == 403
+
+
+def count_queries(client, url) -> int:
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_distribution_takes_the_same_queries_for_one_and_three_groups(client, world, uni):
+    client.force_login(head_of(uni["inorganic"]))
+    GroupSubject.objects.filter(group=world.kt22).delete()
+    one = count_queries(client, distribution_url(world))
+    more_groups(world, 2)
+    for binding in GroupSubject.objects.exclude(group__in=[world.kt21, world.kt22]):
+        TeachingLoad.objects.create(
+            group_subject=binding, training_type=LECTURE, teacher=world.karimov, assigned_on=D(2027, 1, 12)
+        )
+    assert count_queries(client, distribution_url(world)) == one
+    assert len(rows(client.get(distribution_url(world)))) == 12
