@@ -18,4 +18,7 @@ from hemis.compliance.evaluators import (  # noqa: F401
     annex5_orders,  # noqa: F401
     annex5_programmes,
     annex5_schedule,
+    # -- issue 12 evaluators --
+    annex6_department,
+    annex7_teaching,
 )

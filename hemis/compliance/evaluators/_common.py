@@ -1,6 +1,6 @@
-"""What many evaluators ask: is a due date after the launch, who is the dean of a faculty, who is the
-academic department. Each answer is loaded once per run (``context.cached``), whatever the number of
-evaluators asking."""
+"""What many evaluators ask: is a due date after the launch, who is the dean of a faculty or the head of
+a department, who is the academic department. Each answer is loaded once per run (``context.cached``),
+whatever the number of evaluators asking."""
 
 import datetime as dt
 
@@ -9,7 +9,7 @@ from hemis.access.roles import RoleCode
 from hemis.compliance import selectors as compliance_selectors
 from hemis.compliance.protocol import Context
 
-PEOPLE_ROLES = (RoleCode.ACADEMIC, RoleCode.DEAN)
+PEOPLE_ROLES = (RoleCode.ACADEMIC, RoleCode.DEAN, RoleCode.HEAD)
 
 
 def measured(context: Context, due: dt.date) -> bool:
@@ -35,6 +35,15 @@ def deans_by_faculty(context: Context) -> dict[int, object]:
         return {g.org_unit_id: g.user for g in _live_grants(context, RoleCode.DEAN) if g.org_unit_id}
 
     return context.cached("evaluators.deans", load)
+
+
+def heads_by_department(context: Context) -> dict[int, object]:
+    """Department id → the user of its latest live head-of-department grant."""
+
+    def load() -> dict[int, object]:
+        return {g.org_unit_id: g.user for g in _live_grants(context, RoleCode.HEAD) if g.org_unit_id}
+
+    return context.cached("evaluators.heads", load)
 
 
 def academic_user(context: Context):

@@ -86,6 +86,8 @@ MEASURED = {
     "annex4.p10",
     "annex5.p1", "annex5.p2", "annex5.p3", "annex5.p4", "annex5.p5", "annex5.p6", "annex5.p7", "annex5.p8",
     "annex5.p9", "annex5.p10", "annex5.p17",
+    "annex6.p1", "annex6.p2", "annex6.p3", "annex6.p4",
+    "annex7.p1", "annex7.p2", "annex7.p3", "annex7.p4", "annex7.p6",
 }  # fmt: skip
 
 
