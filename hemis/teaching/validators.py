@@ -11,6 +11,9 @@ RESOURCE_MAX_BYTES = 50 * MB
 # A student's submission: documents, archives and photographed pages.
 SUBMISSION_EXTENSIONS = ("pdf", "doc", "docx", "zip", "jpg", "png")
 SUBMISSION_MAX_BYTES = 20 * MB
+# A teacher's methodological or research work (annex 7 item 6): documents and archives.
+WORK_EXTENSIONS = ("pdf", "doc", "docx", "zip")
+WORK_MAX_BYTES = 20 * MB
 
 _http_url = URLValidator(schemes=["http", "https"])
 
@@ -34,6 +37,10 @@ def resource_file_error(file) -> str | None:
 
 def submission_file_error(file) -> str | None:
     return file_error(file, SUBMISSION_EXTENSIONS, SUBMISSION_MAX_BYTES)
+
+
+def work_file_error(file) -> str | None:
+    return file_error(file, WORK_EXTENSIONS, WORK_MAX_BYTES)
 
 
 def link_error(url: str) -> str | None:
