@@ -13,7 +13,7 @@ from hemis.schedule.enums import LessonKind, LessonStatus
 from hemis.schedule.models import Lesson, LessonGroup, TeachingLoad
 from hemis.students.models import Student, StudentStatus, Subgroup
 from hemis.teaching import rules as attendance
-from hemis.teaching.models import Absence, DailyMark, LessonRecord
+from hemis.teaching.models import Absence, DailyMark, Excuse, LessonRecord, Topic
 
 # --- a load's journal ------------------------------------------------------------------------------
 
@@ -248,3 +248,20 @@ def rules_table() -> list[tuple[MarkingSystem, attendance.Rules, bool]]:
         own = getattr(system, "attendance_rules", None) is not None
         out.append((system, attendance.rules_for(system), own))
     return out
+
+
+def lesson_topics(lesson: Lesson) -> QuerySet[Topic]:
+    """The topics a lesson may be recorded with: its subject's lesson type, of an attending group's
+    curriculum."""
+    groups = LessonGroup.objects.filter(lesson=lesson).values("group_id")
+    fitting = Topic.objects.filter(
+        training_type=lesson.training_type,
+        curriculum_subject__subject_id=lesson.subject_id,
+        curriculum_subject__group_bindings__group_id__in=groups,
+    )
+    return Topic.objects.filter(pk__in=fitting.values("pk")).order_by("position")
+
+
+def with_hours(excuses: QuerySet[Excuse]) -> QuerySet[Excuse]:
+    """``excuses`` (policy-scoped) with their student and group and the absent hours each excuses."""
+    return excuses.select_related("student__group").annotate(hours=Coalesce(Sum("absences__hours"), 0))
