@@ -66,6 +66,9 @@ NAV: list[NavItem] = [
     NavItem(_("Distribution of subjects"), "web:teaching_distribution", "teaching.view", _("Teaching")),
     # -- teaching pages: content and assignments (issue 12) --
     # -- teaching pages: journals, attendance, excuses and lists (issue 12) --
+    NavItem(_("Excused absences"), "web:teaching_excuses", "teaching.absence_lists", _("Teaching")),
+    NavItem(_("Absence lists"), "web:teaching_absence_lists", "teaching.absence_lists", _("Teaching")),
+    NavItem(_("Attendance rules"), "web:teaching_attendance_rules", "teaching.rules.edit", _("Teaching")),
     # -- student orders pages (issue 5) --
     NavItem(_("Student orders"), "web:orders_list", "orders.view", _("Students")),
     NavItem(_("Allowed movements"), "web:orders_transitions", "orders.view", _("Students")),
