@@ -22,6 +22,7 @@ from hemis.teaching.models import Assignment, Resource, Topic, Work
 TOPICS_DAYS = 1
 RESOURCES_DAYS = 7
 ASSIGNMENTS_DAYS = 5
+DEADLINE_DAYS = {"topics": TOPICS_DAYS, "resources": RESOURCES_DAYS, "assignments": ASSIGNMENTS_DAYS}
 
 
 @dataclass

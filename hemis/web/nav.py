@@ -64,6 +64,9 @@ NAV: list[NavItem] = [
     NavItem(_("Timetable monitoring"), "web:schedule_monitoring", "schedule.monitoring", _("Timetable")),
     # -- teaching pages: the department head's (issue 12) --
     NavItem(_("Distribution of subjects"), "web:teaching_distribution", "teaching.view", _("Teaching")),
+    NavItem(_("Teachers' progress"), "web:teaching_progress", "teaching.view", _("Teaching")),
+    NavItem(_("Methodological and research works"), "web:teaching_works", "teaching.view", _("Teaching")),
+    NavItem(_("My works"), "web:teaching_works", "teaching.works.submit", _("Teaching")),
     # -- teaching pages: content and assignments (issue 12) --
     # -- teaching pages: journals, attendance, excuses and lists (issue 12) --
     NavItem(_("Excused absences"), "web:teaching_excuses", "teaching.absence_lists", _("Teaching")),

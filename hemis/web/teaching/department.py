@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,8 +21,10 @@ from hemis.access import policy
 from hemis.schedule import selectors as schedule_selectors
 from hemis.schedule.services import loads as load_services
 from hemis.teaching import department_selectors as selectors
-from hemis.web.forms import call_service, message_errors
-from hemis.web.teaching.department_forms import DepartmentFilterForm, StreamForm
+from hemis.teaching.services import works as work_services
+from hemis.web.forms import call_service, message_errors, status_of
+from hemis.web.pages import paginate
+from hemis.web.teaching.department_forms import DepartmentFilterForm, ReviewForm, StreamForm, WorkForm
 
 
 def _semesters():
@@ -167,3 +169,132 @@ def load_remove(request, pk: int):
         )
     unassigned = request.POST.get("unassigned") == "on"
     return redirect(_distribution_url(binding.curriculum_subject.department, binding.semester, unassigned))
+
+
+@login_required
+def progress(request):
+    """Per teacher of the chosen department: their loads of the semester, whether topics, resources and
+    assignments are in against their deadlines, and lessons held so far vs recorded."""
+    context = _choice(request)
+    teachers = []
+    if context["semester"] is not None:
+        teachers = selectors.progress(
+            policy.department_loads(request.principal),
+            department=context["department"],
+            semester=context["semester"],
+            today=timezone.localdate(),
+        )
+    context.update(teachers=teachers, days=selectors.DEADLINE_DAYS)
+    return render(request, "web/teaching/department/progress.html", context)
+
+
+# -- methodological and research works (annex 7 item 6): the teacher enters, the head approves --
+
+
+def _works_context(request, form) -> dict:
+    principal = request.principal
+    reviewer = policy.can(principal, "teaching.works.review")
+    return {
+        "form": form,
+        "page": paginate(request, selectors.works(policy.visible_works(principal))),
+        "queue": list(selectors.approval_queue(policy.reviewable_works(principal))) if reviewer else None,
+        "own": principal.role == "teacher",
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def works(request):
+    """A teacher: their works and a form to add one; a head of department: its department's works and the
+    queue awaiting its approval; the other readers: the works of their scope."""
+    principal = request.principal
+    submits = policy.can(principal, "teaching.works.submit")
+    if not (submits or policy.can(principal, "teaching.view")):
+        raise PermissionDenied
+    form = WorkForm(request.POST or None, request.FILES or None) if submits else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        teacher = get_object_or_404(policy.visible_teachers(principal))
+        if form.is_valid():
+            work = call_service(
+                form, work_services.submit_work, teacher=teacher, actor=request.user, **form.cleaned_data
+            )
+            if work is not None:
+                messages.success(
+                    request,
+                    _("The work “%(title)s” awaits the approval of the head of department.")
+                    % {"title": work.title},
+                )
+                return redirect("web:teaching_works")
+    return render(
+        request,
+        "web/teaching/department/works.html",
+        _works_context(request, form),
+        status=status_of(request, form) if form else 200,
+    )
+
+
+def _work(request, pk: int):
+    """A work the active role reads (hidden and missing are both 404)."""
+    visible = policy.visible_works(request.principal).select_related("teacher", "department", "created_by")
+    return get_object_or_404(visible, pk=pk)
+
+
+@login_required
+@require_POST
+def work_review(request, pk: int):
+    """The head approves or returns a submitted work of its department (with a comment)."""
+    work = _work(request, pk)
+    policy.require(request.principal, "teaching.works.review", work)
+    form = ReviewForm(request.POST)
+    form.is_valid()  # a free comment and one of two buttons: nothing here can be invalid
+    comment = form.cleaned_data.get("comment", "")
+    returned = request.POST.get("decision") == "return"
+    service = work_services.return_work if returned else work_services.approve_work
+    try:
+        service(work=work, comment=comment, actor=request.user)
+    except ValidationError as error:
+        message_errors(request, error)
+    else:
+        done = (
+            _("The work “%(title)s” of %(teacher)s is returned.")
+            if returned
+            else _("The work “%(title)s” of %(teacher)s is approved.")
+        )
+        messages.success(request, done % {"title": work.title, "teacher": work.teacher.short_name})
+    return redirect("web:teaching_works")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def work_resubmit(request, pk: int):
+    """The teacher corrects a returned work and submits it again."""
+    policy.require(request.principal, "teaching.works.submit")
+    work = _work(request, pk)
+    initial = {f: getattr(work, f) for f in ("kind", "title", "completed_on", "description", "url")}
+    form = WorkForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        done = call_service(
+            form, work_services.resubmit_work, work=work, actor=request.user, **form.cleaned_data
+        )
+        if done is not None:
+            messages.success(
+                request,
+                _("The work “%(title)s” awaits the approval of the head of department.")
+                % {"title": done.title},
+            )
+            return redirect("web:teaching_works")
+    context = {"form": form, "work": work}
+    return render(
+        request, "web/teaching/department/work_resubmit.html", context, status=status_of(request, form)
+    )
+
+
+@login_required
+def work_file(request, pk: int):
+    """A work's file, to those who read the work."""
+    work = _work(request, pk)
+    if not work.file:
+        raise Http404
+    return FileResponse(work.file.open("rb"), as_attachment=True, filename=work.file.name.rsplit("/", 1)[-1])

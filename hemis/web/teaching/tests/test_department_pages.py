@@ -9,11 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hemis.audit.models import AuditEvent
+from hemis.core.calendar import WorkingCalendar
 from hemis.curricula.enums import TrainingType
 from hemis.schedule.models import TeachingLoad
 from hemis.schedule.selectors import semester_on
 from hemis.schedule.services.placement import Attendee
 from hemis.students.models import GroupSubject
+from hemis.teaching.models import Topic
 from hemis.testing import factories as f
 from hemis.testing.schedule import add_entry, more_groups, text
 
@@ -279,3 +281,113 @@ def test_distribution_takes_the_same_queries_for_one_and_three_groups(client, wo
         )
     assert count_queries(client, distribution_url(world)) == one
     assert len(rows(client.get(distribution_url(world)))) == 12
+
+
+# -- teachers' progress --
+
+PROGRESS = "web:teaching_progress"
+
+
+def progress_url(world, **params) -> str:
+    query = {"semester": world.semester.pk, **params}
+    return reverse(PROGRESS) + "?" + "&".join(f"{k}={v}" for k, v in query.items())
+
+
+def progress_rows(response) -> list[tuple]:
+    return [
+        (
+            row.teacher.last_name,
+            [
+                (p.load.group_subject.group.name, p.load.training_type, p.topics.state, p.held, p.recorded)
+                for p in row.loads
+            ],
+        )
+        for row in response.context["teachers"]
+    ]
+
+
+def test_head_sees_each_teachers_progress(client, world, uni):
+    # The page measures against today: the loads were assigned 30 days ago, Rahimova's laboratory today.
+    today = timezone.localdate()
+    assigned = today - dt.timedelta(days=30)
+    TeachingLoad.objects.filter(training_type=PRACTICAL).delete()
+    TeachingLoad.objects.update(assigned_on=assigned)
+    TeachingLoad.objects.filter(training_type=LAB, group_subject__group=world.kt22).delete()
+    TeachingLoad.objects.filter(training_type=LAB).update(assigned_on=today)
+    math = world.bindings[("KT-21", "MAT204")].curriculum_subject
+    topic = Topic.objects.create(
+        curriculum_subject=math, training_type=LECTURE, position=1, title="T", hours=2
+    )
+    entered = dt.datetime.combine(assigned, dt.time(9), tzinfo=timezone.get_current_timezone())
+    Topic.objects.filter(pk=topic.pk).update(created_at=entered)
+    client.force_login(head_of(uni["inorganic"]))
+    response = client.get(progress_url(world))
+    assert progress_rows(response) == [
+        ("Karimov", [("KT-21", LECTURE, "on_time", 0, 0), ("KT-22", LECTURE, "on_time", 0, 0)]),
+        (
+            "Rahimova",
+            [
+                ("KT-21", LECTURE, "overdue", 0, 0),
+                ("KT-22", LECTURE, "overdue", 0, 0),
+                ("KT-21", LAB, "due", 0, 0),
+            ],
+        ),
+    ]
+    page = " ".join(text(response).split())
+    due = WorkingCalendar().add_working_days(assigned, 1)
+    assert "Teachers' progress: Noorganik kimyo kafedrasi" in page
+    assert (
+        f'<span class="badge" data-testid="state">In</span> {assigned:%d.%m.%Y} '
+        f'<div class="muted">due {due:%d.%m.%Y}</div>'
+    ) in page
+    assert '<span class="badge badge-overdue" data-testid="state">Overdue</span>' in page
+    assert '<span class="badge badge-pending" data-testid="state">Not yet</span>' in page
+    assert (
+        "From the assignment date a teacher has 1 working day to enter the topics, 7 working days for the "
+        "resources and 5 working days for the assignments." in page
+    )
+
+
+def test_dean_reads_its_facultys_departments_only(client, world, uni, dean_chemistry, dean_economics):
+    client.force_login(dean_chemistry)
+    response = client.get(progress_url(world))
+    assert response.context["department"] == uni["inorganic"]
+    assert [r[0] for r in progress_rows(response)] == ["Karimov", "Rahimova"]
+    choices = [label for _value, label in response.context["filter_form"].fields["department"].choices]
+    assert choices == ["D-INORG — Noorganik kimyo kafedrasi"]
+    client.force_login(dean_economics)
+    assert client.get(progress_url(world, department=uni["inorganic"].pk)).status_code == 404
+    response = client.get(progress_url(world))
+    assert response.context["department"] == uni["accounting_dept"]
+    assert progress_rows(response) == []
+    assert "Karimov" not in text(response)
+
+
+def test_head_of_another_department_does_not_see_the_progress(client, world, uni):
+    client.force_login(head_of(uni["accounting_dept"], "head_acc"))
+    assert client.get(progress_url(world, department=uni["inorganic"].pk)).status_code == 404
+    response = client.get(progress_url(world))
+    assert progress_rows(response) == []
+    assert "The department has no teachers." in text(response)
+
+
+def test_progress_takes_the_same_queries_for_one_and_three_teachers(client, world, uni):
+    TeachingLoad.objects.filter(teacher=world.rahimova).delete()
+    world.rahimova.appointments.all().delete()
+    client.force_login(head_of(uni["inorganic"]))
+    one = count_queries(client, progress_url(world))
+    for i in range(2):
+        teacher = f.EmployeeFactory(last_name=f"Teacher{i}")
+        f.appoint(teacher, world.department)
+        TeachingLoad.objects.create(
+            group_subject=world.bindings[("KT-21", "FIZ204")],
+            training_type=LAB,
+            teacher=teacher,
+            assigned_on=D(2027, 1, 10),
+        )
+    assert count_queries(client, progress_url(world)) == one
+    assert [r[0] for r in progress_rows(client.get(progress_url(world)))] == [
+        "Karimov",
+        "Teacher0",
+        "Teacher1",
+    ]
