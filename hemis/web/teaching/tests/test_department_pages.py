@@ -3,6 +3,8 @@ teachers' progress, and their methodological and research works with the head's 
 
 import datetime as dt
 
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -15,9 +17,11 @@ from hemis.schedule.models import TeachingLoad
 from hemis.schedule.selectors import semester_on
 from hemis.schedule.services.placement import Attendee
 from hemis.students.models import GroupSubject
-from hemis.teaching.models import Topic
+from hemis.teaching.enums import WorkKind, WorkStatus
+from hemis.teaching.models import Topic, Work
+from hemis.teaching.services import works as work_services
 from hemis.testing import factories as f
-from hemis.testing.schedule import add_entry, more_groups, text
+from hemis.testing.schedule import add_entry, more_groups, text, with_login
 
 D = dt.date
 LECTURE, PRACTICAL, LAB = TrainingType.LECTURE, TrainingType.PRACTICAL, TrainingType.LABORATORY
@@ -391,3 +395,230 @@ def test_progress_takes_the_same_queries_for_one_and_three_teachers(client, worl
         "Teacher0",
         "Teacher1",
     ]
+
+
+# -- methodological and research works --
+
+WORKS = "web:teaching_works"
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def teacher_login(world, uni, employee=None, username: str = "karimov"):
+    employee = employee or world.karimov
+    user = with_login(employee, username)
+    f.grant(user, "teacher", uni["inorganic"])
+    return user
+
+
+def pdf(name: str = "manual.pdf") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, b"%PDF-1.4 manual", content_type="application/pdf")
+
+
+def enter(employee, title: str, actor=None) -> Work:
+    return work_services.submit_work(
+        teacher=employee,
+        kind=WorkKind.METHODOLOGICAL,
+        title=title,
+        completed_on=D(2026, 11, 20),
+        description="",
+        file=pdf(),
+        actor=actor or employee.user,
+    )
+
+
+def works_state() -> list[tuple]:
+    return list(Work.objects.order_by("pk").values_list("title", "status", "reviewed_by", "review_comment"))
+
+
+def listed(response) -> list[str]:
+    return [w.title for w in response.context["page"]]
+
+
+def test_a_teacher_adds_a_work_and_sees_only_their_own(client, world, uni):
+    rahimova = teacher_login(world, uni, world.rahimova, "rahimova")
+    enter(world.rahimova, "Fizika praktikumi")  # could leak
+    user = teacher_login(world, uni)
+    client.force_login(user)
+    data = {
+        "kind": WorkKind.RESEARCH,
+        "title": "Kristall panjaralar",
+        "completed_on": "20.11.2026",
+        "description": "Maqola",
+        "file": pdf("article.pdf"),
+        "url": "",
+    }
+    response = client.post(reverse(WORKS), data)
+    assert response.url == reverse(WORKS)
+    work = Work.objects.get(title="Kristall panjaralar")
+    assert (work.teacher, work.department, work.status, work.created_by) == (
+        world.karimov,
+        uni["inorganic"],
+        WorkStatus.SUBMITTED,
+        user,
+    )
+    followed = client.get(reverse(WORKS))
+    assert [str(m) for m in followed.context["messages"]] == [
+        "The work “Kristall panjaralar” awaits the approval of the head of department."
+    ]
+    assert listed(followed) == ["Kristall panjaralar"]
+    page = text(followed)
+    assert "My works" in page and "Awaiting approval" in page and "Fizika praktikumi" not in page
+    assert followed.context["queue"] is None
+    other = Work.objects.get(created_by=rahimova)
+    assert client.get(reverse("web:teaching_work_file", args=[other.pk])).status_code == 404
+    download = client.get(reverse("web:teaching_work_file", args=[work.pk]))
+    assert b"".join(download.streaming_content) == b"%PDF-1.4 manual"
+
+
+def test_a_refused_work_is_shown_on_the_form(client, world, uni):
+    client.force_login(teacher_login(world, uni))
+    data = {
+        "kind": WorkKind.RESEARCH,
+        "title": "Kristall panjaralar",
+        "completed_on": "20.11.2026",
+        "file": pdf("article.exe"),
+    }
+    response = client.post(reverse(WORKS), data)
+    assert response.status_code == 400
+    assert response.context["form"].errors == {
+        "file": ["Upload a file of one of these types: pdf, doc, docx, zip."]
+    }
+    assert "Upload a file of one of these types: pdf, doc, docx, zip." in text(response)
+    assert works_state() == []
+
+
+def test_head_approves_and_returns_from_its_queue(client, world, uni):
+    teacher_login(world, uni)
+    first = enter(world.karimov, "Uslubiy qoʻllanma")
+    second = enter(world.karimov, "Maʼruzalar matni")
+    accountant = f.EmployeeFactory(last_name="Hisobchi")
+    f.appoint(accountant, uni["accounting_dept"])
+    with_login(accountant, "hisobchi")
+    enter(accountant, "Buxgalteriya darsligi")  # another department's: could leak
+    head = head_of(uni["inorganic"])
+    client.force_login(head)
+    response = client.get(reverse(WORKS))
+    assert [w.title for w in response.context["queue"]] == ["Uslubiy qoʻllanma", "Maʼruzalar matni"]
+    assert sorted(listed(response)) == ["Maʼruzalar matni", "Uslubiy qoʻllanma"]
+    assert "Buxgalteriya darsligi" not in text(response)
+    response = client.post(
+        reverse("web:teaching_work_review", args=[first.pk]), {"decision": "approve"}, follow=True
+    )
+    assert [str(m) for m in response.context["messages"]] == [
+        "The work “Uslubiy qoʻllanma” of Karimov A. is approved."
+    ]
+    response = client.post(
+        reverse("web:teaching_work_review", args=[second.pk]),
+        {"decision": "return", "comment": "Add the references."},
+        follow=True,
+    )
+    assert [str(m) for m in response.context["messages"]] == [
+        "The work “Maʼruzalar matni” of Karimov A. is returned."
+    ]
+    assert works_state()[:2] == [
+        ("Uslubiy qoʻllanma", WorkStatus.APPROVED, head.pk, ""),
+        ("Maʼruzalar matni", WorkStatus.RETURNED, head.pk, "Add the references."),
+    ]
+    assert response.context["queue"] == []
+    assert "No works await your approval." in text(response)
+    assert AuditEvent.objects.filter(action="teaching.work.approved", actor=head).count() == 1
+    assert AuditEvent.objects.filter(action="teaching.work.returned", actor=head).count() == 1
+
+
+def test_a_refused_review_changes_nothing(client, world, uni):
+    teacher_login(world, uni)
+    head = head_of(uni["inorganic"])
+    work = enter(world.karimov, "Uslubiy qoʻllanma")
+    mine = enter(world.karimov, "Kiritilgan", actor=head)  # the head typed it in: someone else approves
+    client.force_login(head)
+    assert [w.title for w in client.get(reverse(WORKS)).context["queue"]] == ["Uslubiy qoʻllanma"]
+    before = works_state()
+    response = client.post(
+        reverse("web:teaching_work_review", args=[work.pk]), {"decision": "return"}, follow=True
+    )
+    assert [str(m) for m in response.context["messages"]] == ["Say why the work is returned."]
+    response = client.post(
+        reverse("web:teaching_work_review", args=[mine.pk]), {"decision": "approve"}, follow=True
+    )
+    assert [str(m) for m in response.context["messages"]] == [
+        "You entered this work or are its author: another person must review it."
+    ]
+    assert works_state() == before
+    assert not AuditEvent.objects.filter(
+        action__in=["teaching.work.approved", "teaching.work.returned"]
+    ).exists()
+
+
+def test_others_cannot_review(client, world, uni, academic):
+    teacher_login(world, uni)
+    work = enter(world.karimov, "Uslubiy qoʻllanma")
+    before = works_state()
+    client.force_login(head_of(uni["accounting_dept"], "head_acc"))
+    response = client.get(reverse(WORKS))
+    assert (listed(response), response.context["queue"]) == ([], [])
+    assert (
+        client.post(reverse("web:teaching_work_review", args=[work.pk]), {"decision": "approve"}).status_code
+        == 404
+    )
+    assert client.get(reverse("web:teaching_work_file", args=[work.pk])).status_code == 404
+    client.force_login(academic)
+    response = client.get(reverse(WORKS))
+    assert (listed(response), response.context["queue"], response.context["form"]) == (
+        ["Uslubiy qoʻllanma"],
+        None,
+        None,
+    )
+    assert "Methodological and research works" in text(response)
+    assert (
+        client.post(reverse("web:teaching_work_review", args=[work.pk]), {"decision": "approve"}).status_code
+        == 403
+    )
+    client.force_login(world.karimov.user)
+    assert (
+        client.post(reverse("web:teaching_work_review", args=[work.pk]), {"decision": "approve"}).status_code
+        == 403
+    )
+    assert works_state() == before
+
+
+def test_a_teacher_resubmits_a_returned_work(client, world, uni):
+    user = teacher_login(world, uni)
+    head = head_of(uni["inorganic"])
+    work = enter(world.karimov, "Uslubiy qoʻllanma")
+    work_services.return_work(work=work, comment="Add the references.", actor=head)
+    client.force_login(user)
+    listing = client.get(reverse(WORKS))
+    assert 'data-testid="resubmit"' in listing.content.decode()
+    url = reverse("web:teaching_work_resubmit", args=[work.pk])
+    page = client.get(url)
+    assert "Returned with the comment: Add the references." in text(page)
+    assert page.context["form"]["title"].value() == "Uslubiy qoʻllanma"
+    data = {"kind": WorkKind.METHODOLOGICAL, "title": "Uslubiy qoʻllanma, 2", "completed_on": "21.11.2026"}
+    response = client.post(url, data)
+    assert response.url == reverse(WORKS)
+    work.refresh_from_db()
+    assert (work.title, work.status, work.completed_on) == (
+        "Uslubiy qoʻllanma, 2",
+        WorkStatus.SUBMITTED,
+        D(2026, 11, 21),
+    )
+    response = client.post(url, data)  # no longer returned
+    assert response.context["form"].errors == {"title": ["Only a returned work can be resubmitted."]}
+
+
+def test_works_page_takes_the_same_queries_for_one_and_three_works(client, world, uni):
+    teacher_login(world, uni)
+    enter(world.karimov, "Work 0")
+    client.force_login(head_of(uni["inorganic"]))
+    one = count_queries(client, reverse(WORKS))
+    enter(world.karimov, "Work 1")
+    with_login(world.rahimova, "rahimova")
+    enter(world.rahimova, "Work 2")
+    assert count_queries(client, reverse(WORKS)) == one
+    response = client.get(reverse(WORKS))
+    assert (len(listed(response)), len(response.context["queue"])) == (3, 3)
