@@ -5,7 +5,7 @@ the caller may see (a queryset of the policy) and issues a fixed number of queri
 from dataclasses import dataclass
 from itertools import groupby
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Sum
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from hemis.curricula.models import SubjectLoad
@@ -97,12 +97,14 @@ class Totals:
         return self.planned != self.entered
 
 
+def planned_hours(curriculum_subject, training_type: str) -> int | None:
+    """The curriculum's hours of a subject's lesson type (None: it gives none)."""
+    hours = SubjectLoad.objects.filter(curriculum_subject=curriculum_subject, training_type=training_type)
+    return hours.order_by().values_list("hours", flat=True).first()
+
+
 def topic_totals(curriculum_subject, training_type: str) -> Totals:
-    planned = (
-        SubjectLoad.objects.filter(curriculum_subject=curriculum_subject, training_type=training_type)
-        .values_list("hours", flat=True)
-        .first()
-    )
+    planned = planned_hours(curriculum_subject, training_type)
     entered = Topic.objects.filter(
         curriculum_subject=curriculum_subject, training_type=training_type
     ).aggregate(total=Coalesce(Sum("hours"), 0))["total"]
@@ -133,7 +135,7 @@ def resources(load: TeachingLoad) -> list[Resource]:
     return list(
         Resource.objects.filter(curriculum_subject=cs, training_type=load.training_type)
         .select_related("topic", "teacher")
-        .order_by("topic__position", "pk")
+        .order_by(F("topic__position").asc(nulls_first=True), "pk")  # the subject's own first, then by topic
     )
 
 
@@ -153,10 +155,11 @@ def assignments(load: TeachingLoad) -> list[Assignment]:
 def load_page(load: TeachingLoad) -> dict:
     """What the page of one load shows: topics with their totals against the curriculum, resources,
     assignments with their submissions."""
-    cs = load.group_subject.curriculum_subject
+    plan = topics(load)
+    planned = planned_hours(load.group_subject.curriculum_subject, load.training_type)
     return {
-        "topics": topics(load),
-        "totals": topic_totals(cs, load.training_type),
+        "topics": plan,
+        "totals": Totals(planned=planned, entered=sum(topic.hours for topic in plan)),
         "resources": resources(load),
         "assignments": assignments(load),
     }

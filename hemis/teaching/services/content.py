@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from hemis.audit import services as audit
@@ -26,6 +27,11 @@ CENT = Decimal("0.01")
 MAX_POINTS = Decimal("999.99")  # the largest value of the points columns (5 digits, 2 decimals)
 MAX_SMALL = 32767  # the largest value of a small integer column
 MAX_WEEK = 53
+
+
+def _points(value: Decimal) -> str:
+    """Points as the pages show them (two decimals, the language's separator)."""
+    return number_format(value, decimal_pos=2)
 
 
 def _refuse(field: str, message: str):
@@ -397,7 +403,7 @@ def edit_assignment(
         _refuse(
             "max_points",
             _("A submission already has %(points)s points; the maximum cannot be lower.")
-            % {"points": used["points"].quantize(CENT)},
+            % {"points": _points(used["points"])},
         )
     if used["attempt"] is not None and attempts < used["attempt"]:
         _refuse(
@@ -523,11 +529,11 @@ def grade_submission(
         _refuse(
             "points",
             _("Someone else graded this submission meanwhile (now %(points)s points); check and grade again.")
-            % {"points": submission.points if submission.points is not None else "—"},
+            % {"points": _points(submission.points) if submission.points is not None else "—"},
         )
     maximum = submission.assignment.max_points
     if not isinstance(points, Decimal) or not Decimal(0) <= points <= maximum:
-        _refuse("points", _("Enter points from 0 to %(max)s.") % {"max": maximum})
+        _refuse("points", _("Enter points from 0 to %(max)s.") % {"max": _points(maximum)})
     if points != points.quantize(CENT):
         _refuse("points", _("Enter points with at most two decimals."))
     comment = (comment or "").strip()

@@ -485,7 +485,7 @@ def test_points_and_attempts_cannot_drop_below_what_submissions_have(load, karim
     svc.grade_submission(submission=first, points=Decimal("8"), expected_points=None, actor=karimov)
     kwargs = {"assignment": assignment, "title": "Problem set 1", "deadline": DEADLINE, "actor": karimov}
     assert refusal(svc.edit_assignment, max_points=Decimal("5"), attempts=2, **kwargs) == {
-        "max_points": ["A submission already has 8.00 points; the maximum cannot be lower."]
+        "max_points": ["A submission already has 8,00 points; the maximum cannot be lower."]
     }
     assert refusal(svc.edit_assignment, max_points=Decimal("10"), attempts=1, **kwargs) == {
         "attempts": ["A student already made 2 attempts; allow at least as many."]
@@ -625,8 +625,8 @@ def test_grade_a_submission_with_old_and_new_values(load, karimov, student):
 @pytest.mark.parametrize(
     ("points", "errors"),
     [
-        (Decimal("-1"), {"points": ["Enter points from 0 to 10.00."]}),
-        (Decimal("10.01"), {"points": ["Enter points from 0 to 10.00."]}),
+        (Decimal("-1"), {"points": ["Enter points from 0 to 10,00."]}),
+        (Decimal("10.01"), {"points": ["Enter points from 0 to 10,00."]}),
         (Decimal("5.555"), {"points": ["Enter points with at most two decimals."]}),
     ],
 )
@@ -660,7 +660,7 @@ def test_a_second_grader_working_from_a_stale_value_is_told(world, load, karimov
         expected_points=None,
         actor=colleague,
     ) == {
-        "points": ["Someone else graded this submission meanwhile (now 6.00 points); check and grade again."]
+        "points": ["Someone else graded this submission meanwhile (now 6,00 points); check and grade again."]
     }
     submission.refresh_from_db()
     assert (submission.points, submission.graded_by) == (Decimal("6.00"), karimov)
