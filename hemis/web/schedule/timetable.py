@@ -113,4 +113,6 @@ def my_week(request):
     principal = request.principal
     policy.require(principal, "schedule.own")
     week = selectors.week(policy.visible_lessons(principal), monday_from(request))
-    return render(request, "web/schedule/my_week.html", week_context(week))
+    # A teacher's lessons held link to their record in the journal.
+    context = week_context(week) | {"record_links": policy.can(principal, "teaching.journal.edit")}
+    return render(request, "web/schedule/my_week.html", context)

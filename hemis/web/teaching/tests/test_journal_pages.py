@@ -454,3 +454,14 @@ def test_absence_lists_queries_do_not_grow_with_students(
     with django_assert_num_queries(one):
         response = client.get(url)
     assert len(response.context["lists"].warning) == 3
+
+
+def test_my_week_links_a_teachers_lessons_held_to_their_record(client, world, chemistry, karimov_user):
+    past, future = held(world, chemistry, 0), held(world, chemistry, -7)
+    client.force_login(karimov_user)
+    week = reverse("web:schedule_my_week")
+    page = text(client.get(f"{week}?week={past.date:%Y-%m-%d}"))
+    assert re.findall(r'href="([^"]*)" data-testid="record-lesson"', page) == [record_url(past)]
+    page = text(client.get(f"{week}?week={future.date:%Y-%m-%d}"))
+    assert f'data-lesson="{future.pk}"' in page
+    assert 'data-testid="record-lesson"' not in page
