@@ -141,11 +141,11 @@ def progress(
     their deadlines, and lessons held so far vs recorded (two queries and the calendar's)."""
     calendar = calendar or WorkingCalendar()
     subject = OuterRef("group_subject__curriculum_subject")
+    mine = loads.filter(
+        group_subject__curriculum_subject__department=department, group_subject__semester=semester
+    )
     rows = (
-        loads.filter(
-            group_subject__curriculum_subject__department=department, group_subject__semester=semester
-        )
-        .select_related("teacher", "group_subject__group", "group_subject__curriculum_subject__subject")
+        mine.select_related("teacher", "group_subject__group", "group_subject__curriculum_subject__subject")
         .annotate(
             topics_at=_first(Topic, curriculum_subject=subject, training_type=OuterRef("training_type")),
             resources_at=_first(
@@ -159,7 +159,7 @@ def progress(
             "group_subject__curriculum_subject__subject__code", "training_type", "group_subject__group__name"
         )
     )
-    teachers = department_teachers(department, today) | Employee.objects.filter(pk__in=rows.values("teacher"))
+    teachers = department_teachers(department, today) | Employee.objects.filter(pk__in=mine.values("teacher"))
     out = {t.pk: TeacherProgress(teacher=t) for t in teachers.order_by("last_name", "first_name", "pk")}
     for load in rows:
         start = load.assigned_on
