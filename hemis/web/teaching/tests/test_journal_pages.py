@@ -12,7 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from hemis.academics.models import Subject
+from hemis.academics.enums import MarkingSystemCode
+from hemis.academics.models import MarkingSystem, Subject
 from hemis.audit.models import AuditEvent
 from hemis.curricula.enums import TrainingType
 from hemis.schedule.models import Lesson, LessonGroup, TeachingLoad
@@ -465,3 +466,36 @@ def test_my_week_links_a_teachers_lessons_held_to_their_record(client, world, ch
     page = text(client.get(f"{week}?week={future.date:%Y-%m-%d}"))
     assert f'data-lesson="{future.pk}"' in page
     assert 'data-testid="record-lesson"' not in page
+
+
+def test_daily_marks_on_the_five_point_system(client, world, chemistry, karimov_user, students):
+    world.curriculum.marking_system = MarkingSystem.objects.get(code=MarkingSystemCode.FIVE_POINT)
+    world.curriculum.save(update_fields=["marking_system"])
+    lesson = held(world, chemistry, 0)
+    client.force_login(karimov_user)
+    page = text(client.get(record_url(lesson)))
+    assert f'name="mark_{students[0].pk}"' in page
+    data = {f"absent_{s.pk}": "0" for s in students} | {"version": "", f"mark_{students[0].pk}": "7"}
+    before = state()
+    response = client.post(record_url(lesson), data)
+    assert response.status_code == 400
+    assert f"{students[0].full_name}: a daily mark must be from 2 to 5." in text(response)
+    assert state() == before
+    assert client.post(record_url(lesson), data | {f"mark_{students[0].pk}": "5"}).status_code == 302
+    assert list(DailyMark.objects.values_list("student_id", "value")) == [(students[0].pk, 5)]
+
+
+def test_record_page_queries_do_not_grow_with_students(
+    client, world, chemistry, karimov_user, students, django_assert_num_queries
+):
+    lesson = held(world, chemistry, 0)
+    journal.record_lesson(
+        lesson=lesson, absences={students[0].pk: 2}, marks={}, version=None, actor=karimov_user
+    )
+    client.force_login(karimov_user)
+    one = count_queries(client, record_url(lesson))
+    f.StudentFactory(group=world.kt21, last_name="Yangi")
+    f.StudentFactory(group=world.kt21, last_name="Yangiroq")
+    with django_assert_num_queries(one):
+        response = client.get(record_url(lesson))
+    assert len(response.context["form"].rows) == 14
