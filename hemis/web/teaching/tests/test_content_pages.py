@@ -14,12 +14,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from hemis.access.principal import build_principal
 from hemis.curricula.enums import TrainingType
 from hemis.schedule.models import TeachingLoad
 from hemis.teaching.models import Assignment, Resource, Submission, Topic
 from hemis.teaching.services import content as svc
 from hemis.testing import factories as f
 from hemis.testing.schedule import text, with_login
+from hemis.web.nav import items_for
 
 TASHKENT = ZoneInfo("Asia/Tashkent")
 LECTURE, PRACTICAL = TrainingType.LECTURE, TrainingType.PRACTICAL
@@ -241,7 +243,7 @@ def test_load_page_shows_plan_resources_assignments_and_submissions(client, worl
     assert f'href="{file_url("resource", Resource.objects.get(title="Slides").pk)}"' in page
     assert "/media/" not in page
     assert 'href="https://example.uz/1" rel="noopener noreferrer"' in page
-    assert "Deadline 01.03.2027 18:00 · maximum 10,00 points · 1 attempt(s) · 1. Topic 1" in page
+    assert "Deadline 01.03.2027 18:00 · maximum 10,00 points · 1 attempt · 1. Topic 1" in page
     submitted = [
         timezone.localtime(s.created_at).strftime("%d.%m.%Y %H:%M")
         for s in Submission.objects.order_by("assignment__deadline", "assignment_id")
@@ -414,6 +416,7 @@ def test_add_and_edit_an_assignment_from_the_page(client, load, karimov):
         2,
         load,
     )
+    assert "Deadline 01.03.2027 18:00 · maximum 10,00 points · 2 attempts" in text(client.get(response.url))
     edit = reverse("web:teaching_assignment_edit", args=[load.pk, assignment.pk])
     assert 'value="01.03.2027 18:00"' in text(client.get(edit))
     client.post(edit, data | {"deadline": "08.03.2027 18:00", "file": "", "max_points": "20"})
@@ -529,3 +532,89 @@ def test_the_list_page_queries_do_not_grow_with_the_loads(client, world, uni, dj
         response = client.get(url)
     assert len(rows(response, "load")) == 3
     assert one <= 7
+
+
+# -- navigation, scope and leaks --
+
+
+def nav_titles(user) -> list[str]:
+    return [
+        str(i["title"]) for i in items_for(build_principal(user, None), "/") if i["section"] == "Teaching"
+    ]
+
+
+def test_the_navigation_offers_my_subjects_or_subject_content(karimov, head, student):
+    assert "My subjects" in nav_titles(karimov)
+    assert "Subject content" not in nav_titles(karimov)
+    assert "Subject content" in nav_titles(head)
+    assert "My subjects" not in nav_titles(head)
+    assert nav_titles(student.user) == []
+
+
+def test_a_dean_of_another_faculty_sees_nothing(client, world, load, karimov, student, dean_economics):
+    fill(load, karimov, student)
+    client.force_login(dean_economics)
+    response = client.get(reverse("web:teaching_my_subjects"), {"semester": world.semester.pk})
+    assert (
+        rows(response, "load"),
+        "No teachers are assigned to subjects of this semester." in text(response),
+    ) == (
+        [],
+        True,
+    )
+    assert client.get(load_url(load)).status_code == 404
+    assert client.get(file_url("submission", Submission.objects.get().pk)).status_code == 404
+
+
+def test_the_dean_reads_the_faculty_load_and_its_submissions(
+    client, world, load, karimov, student, dean_chemistry
+):
+    fill(load, karimov, student)
+    client.force_login(dean_chemistry)
+    response = client.get(load_url(load))
+    assert (response.context["editable"], [r[:2] for r in rows(response, "submission")]) == (
+        False,
+        [["Aliyev0 Gulnoza", "1"]],
+    )
+    assert 'data-testid="grade-form"' not in text(response)
+    download = client.get(file_url("submission", Submission.objects.get().pk))
+    assert b"".join(download.streaming_content) == b"%PDF-1.4 answer"
+
+
+def test_a_teacher_elsewhere_does_not_reach_the_content(client, world, uni, load, karimov, student):
+    """An economics teacher with a load of their own sees neither the Mathematics load nor its files."""
+    fill(load, karimov, student)
+    svc.add_resource(
+        curriculum_subject=load.group_subject.curriculum_subject,
+        training_type=LECTURE,
+        teacher=world.karimov,
+        title="Slides",
+        file=upload("slides.pdf"),
+        actor=karimov,
+    )
+    ergashev = f.EmployeeFactory(last_name="Ergashev", first_name="Bobur", patronymic="")
+    f.appoint(ergashev, uni["accounting_dept"])
+    user = with_login(ergashev, "ergashev")
+    f.grant(user, "teacher", uni["accounting_dept"])
+    client.force_login(user)
+    assert rows(client.get(reverse("web:teaching_my_subjects")), "load") == []
+    assert "You are not assigned to any subject yet." in text(client.get(reverse("web:teaching_my_subjects")))
+    for url in (
+        load_url(load),
+        file_url("resource", Resource.objects.get(kind="file").pk),
+        file_url("assignment", Assignment.objects.get().pk),
+        file_url("submission", Submission.objects.get().pk),
+    ):
+        assert client.get(url).status_code == 404
+
+
+def test_points_in_the_languages_format_are_accepted(client, load, karimov, student):
+    fill(load, karimov, student)
+    submission = Submission.objects.get()
+    client.force_login(karimov)
+    url = reverse("web:teaching_submission_grade", args=[load.pk, submission.pk])
+    client.post(url, {"points": "7,5", "comment": "", "seen": ""})
+    response = client.post(url, {"points": "abc", "comment": "", "seen": "7.50"})
+    assert flashed(client.get(response.url)) == ["Aliyev0 Gulnoza: 7,50 points.", "Enter a number."]
+    submission.refresh_from_db()
+    assert submission.points == Decimal("7.50")
