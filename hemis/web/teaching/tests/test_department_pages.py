@@ -259,6 +259,32 @@ def test_academic_department_picks_a_department_and_only_reads(client, world, un
     assert loads() == before
 
 
+def test_dean_puts_teachers_on_its_facultys_groups(client, world, uni, dean_chemistry, dean_economics):
+    TeachingLoad.objects.filter(training_type=PRACTICAL, group_subject__group=world.kt22).delete()
+    client.force_login(dean_chemistry)
+    response = client.get(distribution_url(world, unassigned="on"))
+    assert rows(response) == [("KT-22", "MAT204", PRACTICAL, 30, [])]
+    data = {
+        "rows": [key(world, "KT-22", "MAT204", PRACTICAL)],
+        "teacher": world.rahimova.pk,
+        "assigned_on": "01.02.2027",
+    }
+    response = client.post(distribution_url(world, unassigned="on"), data)
+    assert response.url.endswith("&unassigned=on")
+    added = TeachingLoad.objects.get(group_subject__group=world.kt22, training_type=PRACTICAL)
+    assert (added.teacher, added.assigned_on, added.created_by) == (
+        world.rahimova,
+        D(2027, 2, 1),
+        dean_chemistry,
+    )
+    assert "Every lesson type of the department's subjects has a teacher." in text(client.get(response.url))
+    client.force_login(dean_economics)
+    before = loads()
+    assert client.get(distribution_url(world, department=uni["inorganic"].pk)).status_code == 404
+    assert client.post(distribution_url(world, department=uni["inorganic"].pk), data).status_code == 404
+    assert loads() == before
+
+
 def test_a_teacher_has_no_distribution(client, world, uni):
     user = f.UserFactory(username="karimov")
     f.grant(user, "teacher", uni["inorganic"])
@@ -341,11 +367,11 @@ def test_head_sees_each_teachers_progress(client, world, uni):
     due = WorkingCalendar().add_working_days(assigned, 1)
     assert "Teachers' progress: Noorganik kimyo kafedrasi" in page
     assert (
-        f'<span class="badge" data-testid="state">In</span> {assigned:%d.%m.%Y} '
+        f'<span class="badge" data-testid="state">On time</span> {assigned:%d.%m.%Y} '
         f'<div class="muted">due {due:%d.%m.%Y}</div>'
     ) in page
     assert '<span class="badge badge-overdue" data-testid="state">Overdue</span>' in page
-    assert '<span class="badge badge-pending" data-testid="state">Not yet</span>' in page
+    assert '<span class="badge badge-pending" data-testid="state">Not yet due</span>' in page
     assert (
         "From the assignment date a teacher has 1 working day to enter the topics, 7 working days for the "
         "resources and 5 working days for the assignments." in page
