@@ -75,9 +75,12 @@ def editable_until(lesson: Lesson, record: LessonRecord | None, calendar: Workin
     return last
 
 
-def locked_reason(lesson: Lesson, record: LessonRecord | None, today: dt.date) -> str | None:
-    """Why the lesson's journal is locked for its teacher on ``today``, or None."""
-    last = editable_until(lesson, record)
+def locked_reason(
+    lesson: Lesson, record: LessonRecord | None, today: dt.date, last: dt.date | None = None
+) -> str | None:
+    """Why the lesson's journal is locked for its teacher on ``today``, or None (``last``: its
+    ``editable_until`` when the caller has it)."""
+    last = last or editable_until(lesson, record)
     if today <= last:
         return None
     return _(
@@ -216,7 +219,7 @@ def _write_absences(record: LessonRecord, date: dt.date, absences: dict[int, int
     excuses = _covering_excuses(list(absences), date)
     Absence.objects.filter(record=record).exclude(student_id__in=list(absences)).delete()
     for pk, hours in absences.items():
-        if pk in old:
+        if pk in old and old[pk] != hours:
             Absence.objects.filter(record=record, student_id=pk).update(hours=hours)
     Absence.objects.bulk_create(
         Absence(record=record, student_id=pk, hours=hours, excuse_id=excuses.get(pk))

@@ -96,7 +96,8 @@ def lesson_record(request, pk: int):
     today = timezone.localdate()
     record = LessonRecord.objects.filter(lesson=lesson).first()
     not_held = services.not_held_reason(lesson, today)
-    locked = None if not_held else services.locked_reason(lesson, record, today)
+    until = None if not_held else services.editable_until(lesson, record)
+    locked = None if not_held else services.locked_reason(lesson, record, today, until)
     editable = policy.editable_journal_lessons(principal).filter(pk=lesson.pk).exists()
     students = list(services.attending_students(lesson))
     rows = selectors.record_form_rows(lesson, students, record)
@@ -135,7 +136,7 @@ def lesson_record(request, pk: int):
         "form": form,
         "not_held": not_held,
         "locked": locked,
-        "editable_until": None if not_held else services.editable_until(lesson, record),
+        "editable_until": until,
         "reopen_form": ReopenForm() if reopenable else None,
         "loads": list(_lesson_loads(principal, lesson)),
         "marks_kept": any(student_rules(student).daily_marks for student in students),
