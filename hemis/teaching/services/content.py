@@ -38,10 +38,11 @@ def _refuse(field: str, message: str):
     raise ValidationError({field: [message]})
 
 
-def _delete_file_on_commit(field_file) -> None:
-    """Remove a stored file once the row that named it is gone for good."""
-    if field_file:
-        storage, name = field_file.storage, field_file.name
+def _delete_file_on_commit(field_file, name: str | None = None) -> None:
+    """Remove a stored file (``name``, by default the field's) once the row no longer names it for good."""
+    name = field_file.name if name is None else name
+    if name:
+        storage = field_file.storage
         transaction.on_commit(lambda: storage.delete(name))
 
 
@@ -182,13 +183,17 @@ def reorder_topics(
     return ordered
 
 
+@transaction.atomic
 def move_topic(*, topic: Topic, offset: int, actor) -> list[Topic]:
     """Move a topic ``offset`` places up (negative) or down the plan; at either end it stays."""
+    _lock_plan(topic.curriculum_subject)
     pks = list(
         topics_of(topic.curriculum_subject, topic.training_type)
         .order_by("position")
         .values_list("pk", flat=True)
     )
+    if topic.pk not in pks:
+        _refuse("order", _("The topics changed meanwhile; reload the page and order them again."))
     at = pks.index(topic.pk)
     to = min(max(at + offset, 0), len(pks) - 1)
     pks.insert(to, pks.pop(at))
@@ -411,7 +416,7 @@ def edit_assignment(
             _("A student already made %(n)d attempts; allow at least as many.") % {"n": used["attempt"]},
         )
     before = _assignment_values(assignment)
-    old_file = assignment.file if file else None
+    old_name = assignment.file.name
     assignment.title, assignment.description = title, (description or "").strip()
     assignment.deadline, assignment.max_points, assignment.attempts = deadline, max_points, attempts
     assignment.topic = topic
@@ -422,8 +427,8 @@ def edit_assignment(
     if not changed:
         return assignment
     assignment.save()
-    if old_file is not None and old_file.name != assignment.file.name:
-        _delete_file_on_commit(old_file)
+    if file and old_name:
+        _delete_file_on_commit(assignment.file, old_name)
     audit.record(
         actor=actor,
         action="teaching.assignment.edited",

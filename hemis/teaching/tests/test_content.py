@@ -715,3 +715,34 @@ def test_loads_by_semester_with_counts(world, load, math, karimov):
             ],
         )
     ]
+
+
+def test_a_new_assignment_file_replaces_the_old_one(load, karimov, media, django_capture_on_commit_callbacks):
+    assignment = new_assignment(load, karimov, file=upload("tasks.pdf"))
+    old = assignment.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        svc.edit_assignment(
+            assignment=assignment,
+            title="Problem set 1",
+            description="Problems 1–10 of chapter 2.",
+            file=upload("tasks-v2.docx"),
+            deadline=DEADLINE,
+            max_points=Decimal("10"),
+            attempts=2,
+            actor=karimov,
+        )
+    assignment.refresh_from_db()
+    assert assignment.file.name.endswith(".docx")
+    assert ((media / old).exists(), (media / assignment.file.name).exists()) == (False, True)
+    assert events("teaching.assignment.edited") == [
+        {"before": {"file": old}, "after": {"file": assignment.file.name}}
+    ]
+
+
+def test_an_unchanged_edit_or_order_leaves_no_audit_row(load, math, karimov):
+    a, b = add_topics(math, karimov, "Limits", "Derivatives")
+    svc.edit_topic(topic=a, title="Limits", hours=2, actor=karimov)
+    svc.reorder_topics(curriculum_subject=math, training_type=LECTURE, order=[a.pk, b.pk], actor=karimov)
+    svc.move_topic(topic=b, offset=1, actor=karimov)  # already last
+    assert (events("teaching.topic.edited"), events("teaching.topics.reordered")) == ([], [])
+    assert plan(math) == [(1, "Limits", 2, None), (2, "Derivatives", 2, None)]

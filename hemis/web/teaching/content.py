@@ -32,9 +32,9 @@ def _reader(principal) -> bool:
     return policy.can(principal, "teaching.content.edit") or policy.can(principal, "teaching.view")
 
 
-def _semester(request, loads) -> Semester | None:
-    """The semester asked for; else, for a teacher, none (all their loads), for the others the current
-    one (or the latest with loads)."""
+def _semester(request) -> Semester | None:
+    """The semester asked for; else, for a teacher, none (all their loads, a bounded number), for the
+    others (a department's or faculty's loads) the current semester, or the next one between semesters."""
     wanted = request.GET.get("semester", "")
     if wanted.isdigit():
         return get_object_or_404(Semester.objects.select_related("academic_year"), pk=wanted)
@@ -50,7 +50,7 @@ def my_subjects(request):
     if not _reader(principal):
         raise PermissionDenied
     loads = policy.teaching_loads(principal)
-    semester = _semester(request, loads)
+    semester = _semester(request)
     shown = loads if semester is None else loads.filter(group_subject__semester=semester)
     semesters = Semester.objects.filter(pk__in=loads.values("group_subject__semester")).select_related(
         "academic_year"
