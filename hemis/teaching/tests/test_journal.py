@@ -500,3 +500,13 @@ def test_set_attendance_rules_refuses_thresholds_not_increasing(db, academic):
         "daily_mark_max",
         "The highest daily mark must be above the lowest.",
     )
+
+
+def test_reopen_refuses_a_lesson_not_held_yet(lecture, dean_chemistry):
+    refused(
+        lambda: journal.reopen_journal(
+            lesson=lecture, until=D(2027, 2, 10), actor=dean_chemistry, today=D(2027, 1, 30)
+        ),
+        "lesson",
+        "The lesson of 01.02.2027 has not been held yet.",
+    )

@@ -499,3 +499,63 @@ def test_record_page_queries_do_not_grow_with_students(
     with django_assert_num_queries(one):
         response = client.get(record_url(lesson))
     assert len(response.context["form"].rows) == 14
+
+
+def test_head_of_department_reads_a_record_without_editing_or_reopening(
+    client, uni, world, chemistry, load, karimov_user, students
+):
+    lesson = held(world, chemistry, 30)
+    journal.record_lesson(
+        lesson=lesson,
+        absences={students[0].pk: 2},
+        marks={},
+        version=None,
+        actor=karimov_user,
+        today=lesson.date,
+    )
+    head = f.UserFactory(username="head_inorg", first_name="Bobur", last_name="Aliyev")
+    f.grant(head, "head", uni["inorganic"])
+    client.force_login(head)
+    assert "Journal: General chemistry, KT-21" in text(client.get(journal_url(load)))
+    page = text(client.get(record_url(lesson)))
+    assert 'data-testid="record-read-only"' in page
+    assert 'data-testid="record-form"' not in page and 'data-testid="reopen-form"' not in page
+    before = state()
+    assert (
+        client.post(record_url(lesson), {f"absent_{students[1].pk}": "2", "version": "1"}).status_code == 403
+    )
+    assert (
+        client.post(
+            reverse("web:teaching_lesson_reopen", args=[lesson.pk]), {"until": "01.01.2100"}
+        ).status_code
+        == 404
+    )
+    assert state() == before
+
+
+def test_academic_department_reads_the_excuses_without_excusing(
+    client, world, academic, dean_chemistry, students
+):
+    journal.excuse_absences(
+        student=students[0],
+        from_date=dt.date(2026, 11, 2),
+        to_date=dt.date(2026, 11, 4),
+        reason="Illness",
+        document_number="095-12",
+        actor=dean_chemistry,
+    )
+    client.force_login(academic)
+    page = text(client.get(reverse("web:teaching_excuses")))
+    assert "02.11.2026–04.11.2026" in page and students[0].full_name in page
+    assert 'data-testid="excuse-form"' not in page and 'data-testid="withdraw"' not in page
+    before = state()
+    excuse = Excuse.objects.get()
+    assert client.post(reverse("web:teaching_excuse_withdraw", args=[excuse.pk])).status_code == 404
+    data = {"student": students[1].student_id_number, "from_date": "01.12.2026", "to_date": "02.12.2026"}
+    assert (
+        client.post(
+            reverse("web:teaching_excuses"), data | {"reason": "x", "document_number": "1"}
+        ).status_code
+        == 403
+    )
+    assert state() == before
