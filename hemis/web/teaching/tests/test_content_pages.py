@@ -618,3 +618,26 @@ def test_points_in_the_languages_format_are_accepted(client, load, karimov, stud
     assert flashed(client.get(response.url)) == ["Aliyev0 Gulnoza: 7,50 points.", "Enter a number."]
     submission.refresh_from_db()
     assert submission.points == Decimal("7.50")
+
+
+def test_add_a_link_from_the_page_and_a_refused_link_is_shown_on_the_form(client, load, karimov):
+    client.force_login(karimov)
+    add = reverse("web:teaching_resource_add", args=[load.pk])
+    response = client.post(add, {"title": "Notes", "url": "ftp://files.example.uz/notes.pdf"})
+    assert response.status_code == 400
+    assert response.context["resource_form"].errors == {
+        "url": ["Enter a link that starts with http:// or https://."]
+    }
+    assert Resource.objects.count() == 0
+    topic = svc.add_topic(
+        curriculum_subject=load.group_subject.curriculum_subject,
+        training_type=LECTURE,
+        title="Limits",
+        hours=2,
+        actor=karimov,
+    )
+    response = client.post(add, {"title": "Notes", "url": "https://example.uz/notes", "topic": topic.pk})
+    assert list(Resource.objects.values_list("kind", "title", "url", "topic")) == [
+        ("link", "Notes", "https://example.uz/notes", topic.pk)
+    ]
+    assert flashed(client.get(response.url)) == ["Resource “Notes” added."]
