@@ -153,23 +153,21 @@ def group_loads(request, pk: int):
     return render(request, "web/schedule/loads.html", context)
 
 
-@login_required
-@require_POST
-def load_remove(request, pk: int):
-    principal = request.principal
-    loads = policy.visible_loads(principal).values("pk")
-    load = get_object_or_404(
-        TeachingLoad.objects.filter(pk__in=loads).select_related(
-            "teacher",
-            "group_subject__group__faculty",
-            "group_subject__semester",
-            "group_subject__curriculum_subject__subject",
-            "group_subject__curriculum_subject__department",
-        ),
-        pk=pk,
-    )
+LOAD_RELATED = (
+    "teacher",
+    "group_subject__group__faculty",
+    "group_subject__semester",
+    "group_subject__curriculum_subject__subject",
+    "group_subject__curriculum_subject__department",
+)
+
+
+def take_off(request, loads, pk: int) -> TeachingLoad:
+    """Take the teacher off load ``pk`` of ``loads`` (a policy queryset: outside it, 404) when the active
+    role may edit it, telling the outcome as a message; the load, for the page to return to."""
+    load = get_object_or_404(loads.select_related(*LOAD_RELATED), pk=pk)
     binding = load.group_subject
-    if not policy.may_edit_load(principal, binding):
+    if not policy.may_edit_load(request.principal, binding):
         raise PermissionDenied
     try:
         services.remove_load(load=load, actor=request.user)
@@ -186,4 +184,12 @@ def load_remove(request, pk: int):
                 "group": binding.group.name,
             },
         )
+    return load
+
+
+@login_required
+@require_POST
+def load_remove(request, pk: int):
+    loads = TeachingLoad.objects.filter(pk__in=policy.visible_loads(request.principal).values("pk"))
+    binding = take_off(request, loads, pk).group_subject
     return redirect(_url(binding.group, binding.semester))

@@ -24,6 +24,7 @@ from hemis.teaching import department_selectors as selectors
 from hemis.teaching.services import works as work_services
 from hemis.web.forms import call_service, message_errors, status_of
 from hemis.web.pages import paginate
+from hemis.web.schedule.loads import take_off
 from hemis.web.teaching.department_forms import DepartmentFilterForm, ReviewForm, StreamForm, WorkForm
 
 
@@ -138,35 +139,7 @@ def distribution(request):
 @require_POST
 def load_remove(request, pk: int):
     """Take a teacher off a load of the department's subjects; back to the distribution it was on."""
-    principal = request.principal
-    load = get_object_or_404(
-        policy.department_loads(principal).select_related(
-            "teacher",
-            "group_subject__group__faculty",
-            "group_subject__semester",
-            "group_subject__curriculum_subject__subject",
-            "group_subject__curriculum_subject__department",
-        ),
-        pk=pk,
-    )
-    binding = load.group_subject
-    if not policy.may_edit_load(principal, binding):
-        raise PermissionDenied
-    try:
-        load_services.remove_load(load=load, actor=request.user)
-    except ValidationError as error:
-        message_errors(request, error)
-    else:
-        messages.success(
-            request,
-            _("%(teacher)s no longer teaches %(subject)s (%(kind)s) to group %(group)s.")
-            % {
-                "teacher": load.teacher.short_name,
-                "subject": binding.curriculum_subject.subject.name,
-                "kind": load.get_training_type_display().lower(),
-                "group": binding.group.name,
-            },
-        )
+    binding = take_off(request, policy.department_loads(request.principal), pk).group_subject
     unassigned = request.POST.get("unassigned") == "on"
     return redirect(_distribution_url(binding.curriculum_subject.department, binding.semester, unassigned))
 
