@@ -16,6 +16,7 @@ from hemis.core.models import GpaMethod, StudyWeek, UniversitySettings
 from hemis.core.people import Gender
 from hemis.demo import extensions, structure
 from hemis.demo import schedule as schedule_demo
+from hemis.demo import teaching as teaching_demo
 from hemis.demo.identity import PersonData
 from hemis.demo.plan import Plan
 from hemis.org.models import OrgUnit
@@ -85,6 +86,9 @@ def load(*, plan: Plan, password: str, seed: int) -> dict[str, int]:
     _analyze()
     # The timetables stand on everything above: groups and their subjects, teachers, rooms, students.
     counts.update(schedule_demo.seed(rng=Random(f"{seed}-schedule")))
+    _analyze()
+    # What teachers enter stands on the loads and the dated lessons.
+    counts.update(teaching_demo.seed(rng=Random(f"{seed}-teaching")))
     _analyze()
     audit.record(actor=None, action="core.demo.loaded", target=settings, data={"seed": seed, **counts})
     return counts
