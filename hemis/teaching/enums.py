@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ResourceKind(models.TextChoices):
@@ -15,9 +16,9 @@ class WorkKind(models.TextChoices):
 
 
 class WorkStatus(models.TextChoices):
-    SUBMITTED = "submitted", _("Awaiting approval")
-    APPROVED = "approved", _("Approved")
-    RETURNED = "returned", _("Returned")
+    SUBMITTED = "submitted", pgettext_lazy("work", "Awaiting approval")
+    APPROVED = "approved", pgettext_lazy("work", "Approved")
+    RETURNED = "returned", pgettext_lazy("work", "Returned")
 
 
 class AbsenceLevel(models.TextChoices):

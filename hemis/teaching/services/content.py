@@ -14,6 +14,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from hemis.audit import services as audit
 from hemis.curricula.models import CurriculumSubject, SubjectLoad
@@ -413,7 +414,12 @@ def edit_assignment(
     if used["attempt"] is not None and attempts < used["attempt"]:
         _refuse(
             "attempts",
-            _("A student already made %(n)d attempts; allow at least as many.") % {"n": used["attempt"]},
+            ngettext(
+                "A student already made %(n)d attempt; allow at least as many.",
+                "A student already made %(n)d attempts; allow at least as many.",
+                used["attempt"],
+            )
+            % {"n": used["attempt"]},
         )
     before = _assignment_values(assignment)
     old_name = assignment.file.name
@@ -531,10 +537,15 @@ def grade_submission(
         Submission.objects.select_for_update(of=("self",)).select_related("assignment").get(pk=submission.pk)
     )
     if submission.points != expected_points:
+        if submission.points is None:
+            _refuse(
+                "points",
+                _("Someone else took the grade of this submission back meanwhile; check and grade again."),
+            )
         _refuse(
             "points",
             _("Someone else graded this submission meanwhile (now %(points)s points); check and grade again.")
-            % {"points": _points(submission.points) if submission.points is not None else "—"},
+            % {"points": _points(submission.points)},
         )
     maximum = submission.assignment.max_points
     if not isinstance(points, Decimal) or not Decimal(0) <= points <= maximum:

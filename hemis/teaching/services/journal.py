@@ -84,9 +84,9 @@ def locked_reason(
     if today <= last:
         return None
     return _(
-        "The journal of this lesson was locked on %(date)s (%(days)s working days after the lesson); "
+        "The journal of this lesson was locked on %(date)s, after the last day it could be edited; "
         "ask the dean's office to reopen it."
-    ) % {"date": f"{last + dt.timedelta(days=1):%d.%m.%Y}", "days": JOURNAL_EDIT_DAYS}
+    ) % {"date": f"{last + dt.timedelta(days=1):%d.%m.%Y}"}
 
 
 def last_save(record: LessonRecord) -> tuple[str, dt.datetime | None]:
@@ -144,9 +144,9 @@ def _check_students(students: dict[int, Student], absences: dict[int, int], mark
     for field, given in (("absences", absences), ("marks", marks)):
         strangers = [pk for pk in given if pk not in students]
         if strangers:
-            raise ValidationError(
-                {field: [_("Student %(pk)s does not attend this lesson.") % {"pk": strangers[0]}]}
-            )
+            stranger = Student.objects.filter(pk=strangers[0]).first()
+            name = stranger.full_name if stranger else _("A student")
+            raise ValidationError({field: [_("%(name)s does not attend this lesson.") % {"name": name}]})
     for pk, hours in absences.items():
         if not 1 <= hours <= PAIR_HOURS:
             raise ValidationError(

@@ -189,7 +189,7 @@ def test_record_refuses_a_student_of_another_group(uni, lecture, teacher):
     refused(
         lambda: record(lecture, teacher, absences={outsider.pk: 2}),
         "absences",
-        f"Student {outsider.pk} does not attend this lesson.",
+        f"{outsider.full_name} does not attend this lesson.",
     )
 
 
@@ -199,7 +199,7 @@ def test_record_refuses_a_student_no_longer_studying(lecture, teacher, kt21):
     refused(
         lambda: record(lecture, teacher, absences={kt21[0].pk: 2}),
         "absences",
-        f"Student {kt21[0].pk} does not attend this lesson.",
+        f"{kt21[0].full_name} does not attend this lesson.",
     )
 
 
@@ -209,7 +209,7 @@ def test_record_of_a_subgroup_lesson_refuses_the_other_subgroup(world, teacher):
     refused(
         lambda: record(lab, teacher, absences={other.pk: 2}, today=D(2027, 2, 3)),
         "absences",
-        f"Student {other.pk} does not attend this lesson.",
+        f"{other.full_name} does not attend this lesson.",
     )
     record(lab, teacher, absences={mine.pk: 2}, today=D(2027, 2, 3))
     assert list(Absence.objects.values_list("student_id", flat=True)) == [mine.pk]
@@ -285,7 +285,7 @@ def test_record_refuses_a_topic_of_another_lesson_type(world, lecture, teacher):
 # --- the lock and reopening ------------------------------------------------------------------------
 
 LOCKED = (
-    "The journal of this lesson was locked on 05.02.2027 (3 working days after the lesson); "
+    "The journal of this lesson was locked on 05.02.2027, after the last day it could be edited; "
     "ask the dean's office to reopen it."
 )
 

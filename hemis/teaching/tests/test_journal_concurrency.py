@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from hemis.teaching.models import Absence, LessonRecord
 from hemis.teaching.services import journal
@@ -21,6 +22,7 @@ MON = dt.date(2027, 2, 1)
 
 def save_both(lesson, actor, students, version):
     def save(i: int) -> int:
+        translation.activate("en")  # a thread starts in the default language (Uzbek)
         record = journal.record_lesson(
             lesson=lesson,
             absences={students[i].pk: 2},

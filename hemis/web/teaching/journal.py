@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hemis.access import policy
@@ -196,7 +197,11 @@ def excuses(request):
                 hours = excuse.absences.aggregate(total=Sum("hours"))["total"] or 0
                 messages.success(
                     request,
-                    _("%(name)s is excused from %(start)s to %(end)s: %(hours)s hours of absence excused.")
+                    ngettext(
+                        "%(name)s is excused from %(start)s to %(end)s: %(hours)s hour of absence.",
+                        "%(name)s is excused from %(start)s to %(end)s: %(hours)s hours of absence.",
+                        hours,
+                    )
                     % {
                         "name": excuse.student.full_name,
                         "start": f"{excuse.from_date:%d.%m.%Y}",

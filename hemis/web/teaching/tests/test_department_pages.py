@@ -373,8 +373,8 @@ def test_head_sees_each_teachers_progress(client, world, uni):
     assert '<span class="badge badge-overdue" data-testid="state">Overdue</span>' in page
     assert '<span class="badge badge-pending" data-testid="state">Not yet due</span>' in page
     assert (
-        "From the assignment date a teacher has 1 working day to enter the topics, 7 working days for the "
-        "resources and 5 working days for the assignments." in page
+        "Deadlines in working days from the day the subject was given to the teacher: topics 1, resources 7, "
+        "assignments 5." in page
     )
 
 
