@@ -156,6 +156,60 @@ def solver_for_one_faculty() -> dict:
     }
 
 
+TEACHING_EVALUATORS = [f"annex6.p{n}" for n in (1, 2, 3, 4)] + [f"annex7.p{n}" for n in (1, 2, 3, 4, 6)]
+
+
+def teaching_evaluators() -> dict:
+    """Each teaching evaluator (annex 6, annex 7 items 1–4 and 6) on a run of its own (its reads not
+    shared with the others'), and all of them in one run as the nightly refresh makes them."""
+    from hemis.compliance import engine
+
+    measures: dict = {}
+    for process_id in TEACHING_EVALUATORS:
+        context = engine.build_context()
+        started = time.perf_counter()
+        (result,) = engine.evaluate(context=context, process_ids=[process_id])
+        measures[process_id] = {
+            "seconds": round(time.perf_counter() - started, 2),
+            "obligations": len(result.rows),
+        }
+    context = engine.build_context()
+    started = time.perf_counter()
+    engine.evaluate(context=context, process_ids=TEACHING_EVALUATORS)
+    measures["together_s"] = round(time.perf_counter() - started, 2)
+    return measures
+
+
+def journal_page() -> str | None:
+    """The journal of the demo teacher's busiest load of the current semester (most lessons held up to
+    today); None while the journal page is not there."""
+    from django.urls import NoReverseMatch, reverse
+    from django.utils import timezone
+
+    from hemis.schedule.models import Lesson, TeachingLoad
+
+    try:
+        reverse("web:teaching_journal", args=[1])
+    except NoReverseMatch:
+        return None
+    loads = TeachingLoad.objects.filter(
+        teacher__user__username="teacher", group_subject__semester__is_current=True
+    ).select_related("group_subject__curriculum_subject")
+    today = timezone.localdate()
+
+    def held(load) -> int:  # a load's lessons: its teacher's, of its subject and lesson type, to its group
+        return Lesson.objects.filter(
+            teacher_id=load.teacher_id,
+            subject_id=load.group_subject.curriculum_subject.subject_id,
+            training_type=load.training_type,
+            attendees__group_id=load.group_subject.group_id,
+            date__lte=today,
+        ).count()
+
+    busiest = max(loads, key=held, default=None)
+    return reverse("web:teaching_journal", args=[busiest.pk]) if busiest else None
+
+
 def main() -> None:
     results: dict = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -173,6 +227,7 @@ def main() -> None:
     seconds = timed(lambda: compliance_services.refresh_snapshot())[0] / 1000
     results["measures"]["compliance_refresh_s"] = round(seconds, 2)
     results["measures"]["compliance_obligations"] = compliance_selectors.latest_snapshot().obligations_count
+    results["measures"]["teaching_evaluators"] = teaching_evaluators()
 
     pages = {}
     student_login = Student.objects.exclude(user=None).values_list("student_id_number", flat=True).first()
@@ -204,7 +259,7 @@ def main() -> None:
             "/programmes/achievements/",
         ],
         "academic": ["/academics/marking-systems/", "/structure/rooms/", "/schedule/monitoring/"],
-        "teacher": ["/schedule/my/", "/schedule/controls/"],
+        "teacher": ["/schedule/my/", "/schedule/controls/", *filter(None, [journal_page()])],
         "student": ["/schedule/my/", "/schedule/controls/"],
         "management": ["/compliance/processes/"],
     }
