@@ -518,8 +518,8 @@ def _journal(clock: Clock, current: Semester, topics: dict, rng: Random) -> dict
                 at = clock.moment(rng, clock.add(day, late_by), 17, 21)
             else:
                 at = min(_at(day, end.hour, end.minute) + dt.timedelta(minutes=rng.randint(2, 90)), clock.now)
-            records.append((pk, topic, "", 1, None, at, at, None))
-    columns = ("lesson_id", "topic_id", "note", "version", "reopened_until", *STAMP)
+            records.append((pk, topic, "", 1, at, at, None))
+    columns = ("lesson_id", "topic_id", "note", "version", *STAMP)
     demo_rows.insert(LessonRecord, columns, records)
     record_of = dict(LessonRecord.objects.filter(lesson__semester=current).values_list("lesson_id", "pk"))
     return {"lesson_records": len(records), **_attendance(clock, lessons, attendees, record_of, rng)}

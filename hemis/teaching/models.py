@@ -10,6 +10,7 @@ annex 5 item 14). The distribution of subjects to teachers is ``schedule.Teachin
   rows are the students absent (in academic hours, a pair is 2) and ``DailyMark`` the marks of the
   day where the marking system uses them. A present student has no row. ``version`` grows with each
   save of the journal, so that two people editing it do not overwrite each other silently.
+- ``JournalReopening``: the dean's office reopened a lesson's locked journal for its teacher until a day.
 - ``Excuse``: the dean's office excuses a student's absences of a period with a document.
 - ``AttendanceRules``: per marking system, whether daily marks are kept and the unexcused hours of a
   semester that put a student on the warning, reprimand and expulsion lists.
@@ -164,8 +165,6 @@ class LessonRecord(TimeStamped):
     )
     note = models.CharField(_("note"), max_length=255, blank=True)
     version = models.PositiveIntegerField(default=1)
-    # The dean's office reopened the locked journal of this lesson for the teacher until this day.
-    reopened_until = models.DateField(_("reopened until"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("lesson record")
@@ -173,6 +172,26 @@ class LessonRecord(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.lesson}"
+
+
+class JournalReopening(TimeStamped):
+    """The dean's office reopened a lesson's locked journal for its teacher until ``until`` (kept apart
+    from the record: a lesson reopened but never recorded has no record)."""
+
+    lesson = models.OneToOneField(
+        "schedule.Lesson",
+        verbose_name=_("lesson"),
+        on_delete=models.CASCADE,
+        related_name="journal_reopening",
+    )
+    until = models.DateField(_("reopened until"))
+
+    class Meta:
+        verbose_name = _("journal reopening")
+        verbose_name_plural = _("journal reopenings")
+
+    def __str__(self) -> str:
+        return f"{self.lesson_id} {self.until:%d.%m.%Y}"
 
 
 class Excuse(TimeStamped):

@@ -27,7 +27,15 @@ from hemis.org.validators import validate_document
 from hemis.schedule.enums import LessonKind, LessonStatus
 from hemis.schedule.models import PAIR_HOURS, Lesson, LessonGroup
 from hemis.students.models import Student, StudentStatus, Subgroup
-from hemis.teaching.models import Absence, AttendanceRules, DailyMark, Excuse, LessonRecord, Topic
+from hemis.teaching.models import (
+    Absence,
+    AttendanceRules,
+    DailyMark,
+    Excuse,
+    JournalReopening,
+    LessonRecord,
+    Topic,
+)
 from hemis.teaching.rules import rules_for
 
 # A teacher edits a lesson's record until this many working days after the lesson.
@@ -66,21 +74,18 @@ def not_held_reason(lesson: Lesson, today: dt.date) -> str | None:
     return None
 
 
-def editable_until(lesson: Lesson, record: LessonRecord | None, calendar: WorkingCalendar | None = None):
+def editable_until(lesson: Lesson, calendar: WorkingCalendar | None = None):
     """The last day the teacher may edit the lesson's record: ``JOURNAL_EDIT_DAYS`` working days after
     the lesson, or the day the dean's office reopened it until, whichever is later."""
     last = (calendar or WorkingCalendar()).add_working_days(lesson.date, JOURNAL_EDIT_DAYS)
-    if record is not None and record.reopened_until and record.reopened_until > last:
-        return record.reopened_until
-    return last
+    reopening = getattr(lesson, "journal_reopening", None)  # the reverse one-to-one: None when absent
+    return max(last, reopening.until) if reopening is not None else last
 
 
-def locked_reason(
-    lesson: Lesson, record: LessonRecord | None, today: dt.date, last: dt.date | None = None
-) -> str | None:
+def locked_reason(lesson: Lesson, today: dt.date, last: dt.date | None = None) -> str | None:
     """Why the lesson's journal is locked for its teacher on ``today``, or None (``last``: its
     ``editable_until`` when the caller has it)."""
-    last = last or editable_until(lesson, record)
+    last = last or editable_until(lesson)
     if today <= last:
         return None
     return _(
@@ -265,11 +270,11 @@ def record_lesson(
     reason = not_held_reason(lesson, today)
     if reason:
         raise ValidationError({"lesson": [reason]})
-    record = LessonRecord.objects.filter(lesson=lesson).first()
-    reason = locked_reason(lesson, record, today)
+    reason = locked_reason(lesson, today)
     if reason:
         raise ValidationError({"lesson": [reason]})
     _check_topic(lesson, topic)
+    record = LessonRecord.objects.filter(lesson=lesson).first()
     absences = {int(pk): int(hours) for pk, hours in absences.items()}
     marks = {int(pk): int(value) for pk, value in marks.items()}
     students = {s.pk: s for s in attending_students(lesson).filter(pk__in=list(absences | marks))}
@@ -298,9 +303,11 @@ def record_lesson(
 
 
 @transaction.atomic
-def reopen_journal(*, lesson: Lesson, until: dt.date, actor, today: dt.date | None = None) -> LessonRecord:
-    """The dean's office lets the teacher edit the lesson's record until ``until`` (a lesson never
-    recorded gets its record now, empty: the model keeps the reopening on the record)."""
+def reopen_journal(
+    *, lesson: Lesson, until: dt.date, actor, today: dt.date | None = None
+) -> JournalReopening:
+    """The dean's office lets the teacher edit the lesson's record until ``until`` (a lesson not
+    recorded yet stays unrecorded: the reopening is kept apart from the record)."""
     today = today or timezone.localdate()
     lesson = Lesson.objects.select_for_update().get(pk=lesson.pk)
     reason = not_held_reason(lesson, today)
@@ -308,19 +315,21 @@ def reopen_journal(*, lesson: Lesson, until: dt.date, actor, today: dt.date | No
         raise ValidationError({"lesson": [reason]})
     if until < today:
         raise ValidationError({"until": [_("Reopen the journal until today or a later day.")]})
-    record, created = LessonRecord.objects.get_or_create(lesson=lesson, defaults={"created_by": actor})
-    before = record.reopened_until
-    LessonRecord.objects.filter(pk=record.pk).update(reopened_until=until, updated_at=timezone.now())
-    record.refresh_from_db()
+    reopening = JournalReopening.objects.filter(lesson=lesson).first()
+    before = reopening.until if reopening else None
+    if reopening is None:
+        reopening = JournalReopening(lesson=lesson, created_by=actor)
+    reopening.until = until
+    reopening.save()
     audit.record(
         actor=actor,
         action="teaching.journal.reopened",
-        target=record,
-        data={"lesson": lesson.pk, "record_created": created},
+        target=reopening,
+        data={"lesson": lesson.pk},
         before={"reopened_until": before},
         after={"reopened_until": until},
     )
-    return record
+    return reopening
 
 
 # --- excuses ----------------------------------------------------------------------------------------

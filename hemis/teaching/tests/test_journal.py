@@ -309,10 +309,10 @@ def test_the_lock_counts_working_days_only(world, teacher):
 
 def test_reopened_journal_is_editable_until_the_day_given(lecture, teacher, dean_chemistry, kt21):
     record(lecture, teacher, today=D(2027, 2, 2))
-    rec = journal.reopen_journal(
+    reopening = journal.reopen_journal(
         lesson=lecture, until=D(2027, 2, 10), actor=dean_chemistry, today=D(2027, 2, 8)
     )
-    assert (rec.reopened_until, rec.version) == (D(2027, 2, 10), 1)
+    assert (reopening.until, LessonRecord.objects.get(lesson=lecture).version) == (D(2027, 2, 10), 1)
     event = AuditEvent.objects.get(action="teaching.journal.reopened")
     assert event.data["before"] == {"reopened_until": None}
     assert event.data["after"] == {"reopened_until": "2027-02-10"}
@@ -325,11 +325,15 @@ def test_reopened_journal_is_editable_until_the_day_given(lecture, teacher, dean
     assert list(Absence.objects.values_list("student_id", flat=True)) == [kt21[0].pk]
 
 
-def test_reopening_a_never_recorded_lesson_gives_it_a_record(lecture, dean_chemistry):
-    rec = journal.reopen_journal(
+def test_reopening_a_never_recorded_lesson_leaves_it_unrecorded_until_the_teacher_records_it(
+    lecture, teacher, dean_chemistry
+):
+    reopening = journal.reopen_journal(
         lesson=lecture, until=D(2027, 2, 12), actor=dean_chemistry, today=D(2027, 2, 9)
     )
-    assert (rec.lesson, rec.version, rec.reopened_until) == (lecture, 1, D(2027, 2, 12))
+    assert (reopening.lesson, reopening.until) == (lecture, D(2027, 2, 12))
+    assert not LessonRecord.objects.exists()  # the same-day measure (annex 7 item 4) still sees it unrecorded
+    assert record(lecture, teacher, today=D(2027, 2, 12)).version == 1
 
 
 def test_reopen_refuses_a_past_day(lecture, dean_chemistry):

@@ -92,13 +92,15 @@ def lesson_record(request, pk: int):
     """A lesson's record. Its teacher records it while the journal is open; everyone else who reads
     it (and the teacher once it is locked) sees it read-only with why; the dean's office may reopen it."""
     principal = request.principal
-    lessons = policy.journal_lessons(principal).select_related("subject", "teacher", "room", "semester")
+    lessons = policy.journal_lessons(principal).select_related(
+        "subject", "teacher", "room", "semester", "journal_reopening"
+    )
     lesson = get_object_or_404(lessons, pk=pk)
     today = timezone.localdate()
     record = LessonRecord.objects.filter(lesson=lesson).first()
     not_held = services.not_held_reason(lesson, today)
-    until = None if not_held else services.editable_until(lesson, record)
-    locked = None if not_held else services.locked_reason(lesson, record, today, until)
+    until = None if not_held else services.editable_until(lesson)
+    locked = None if not_held else services.locked_reason(lesson, today, until)
     editable = policy.editable_journal_lessons(principal).filter(pk=lesson.pk).exists()
     students = list(services.attending_students(lesson))
     rows = selectors.record_form_rows(lesson, students, record)
