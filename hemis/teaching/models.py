@@ -206,6 +206,12 @@ class Excuse(TimeStamped):
         _("document"), upload_to="teaching/excuses/%Y/%m/", blank=True, max_length=255
     )
 
+    # A withdrawn excuse stays, with who withdrew it and when; its absences are unexcused again.
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
     class Meta:
         verbose_name = _("excuse")
         verbose_name_plural = _("excuses")

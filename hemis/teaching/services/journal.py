@@ -213,7 +213,9 @@ def _save_version(lesson: Lesson, record: LessonRecord | None, version: int | No
 
 def _covering_excuses(student_ids, date: dt.date) -> dict[int, int]:
     """student pk → the pk of their latest excuse covering ``date``."""
-    rows = Excuse.objects.filter(student_id__in=student_ids, from_date__lte=date, to_date__gte=date)
+    rows = Excuse.objects.filter(
+        student_id__in=student_ids, from_date__lte=date, to_date__gte=date, withdrawn_at__isnull=True
+    )
     out: dict[int, int] = {}
     for student_id, pk in rows.order_by("pk").values_list("student_id", "pk"):
         out[student_id] = pk
@@ -401,12 +403,17 @@ def excuse_absences(
 @transaction.atomic
 def withdraw_excuse(*, excuse: Excuse, actor) -> None:
     """Take an excuse back: its absences go to another excuse of the student covering their day, or
-    back to unexcused."""
+    back to unexcused. The excuse stays, marked withdrawn."""
     excuse = Excuse.objects.select_for_update().get(pk=excuse.pk)
+    if excuse.withdrawn_at is not None:
+        raise ValidationError({"excuse": [_("This excuse was already withdrawn.")]})
     linked = Absence.objects.filter(excuse=excuse)
     hours = _hours(linked)
     others = Excuse.objects.filter(
-        student_id=excuse.student_id, from_date__lte=excuse.to_date, to_date__gte=excuse.from_date
+        student_id=excuse.student_id,
+        from_date__lte=excuse.to_date,
+        to_date__gte=excuse.from_date,
+        withdrawn_at__isnull=True,
     ).exclude(pk=excuse.pk)
     for other in others.order_by("pk"):
         linked.filter(
@@ -414,6 +421,8 @@ def withdraw_excuse(*, excuse: Excuse, actor) -> None:
         ).update(excuse=other)
     back = _hours(Absence.objects.filter(excuse=excuse))
     Absence.objects.filter(excuse=excuse).update(excuse=None)
+    excuse.withdrawn_at, excuse.withdrawn_by = timezone.now(), actor
+    excuse.save(update_fields=["withdrawn_at", "withdrawn_by", "updated_at"])
     audit.record(
         actor=actor,
         action="teaching.excuse.withdrawn",
@@ -427,7 +436,6 @@ def withdraw_excuse(*, excuse: Excuse, actor) -> None:
             "document_number": excuse.document_number,
         },
     )
-    excuse.delete()
 
 
 # --- the attendance rules ---------------------------------------------------------------------------

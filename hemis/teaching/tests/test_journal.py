@@ -402,7 +402,11 @@ def test_excuse_moves_unexcused_hours_of_the_period(world, lecture, teacher, dea
 
     journal.withdraw_excuse(excuse=excuse, actor=dean_chemistry)
     assert list(Absence.objects.values_list("excuse", flat=True)) == [None, None, None]
-    assert not Excuse.objects.exists()
+    excuse.refresh_from_db()  # kept, marked withdrawn
+    assert excuse.withdrawn_by == dean_chemistry and excuse.withdrawn_at is not None
+    with pytest.raises(ValidationError) as again:
+        journal.withdraw_excuse(excuse=excuse, actor=dean_chemistry)
+    assert again.value.message_dict == {"excuse": ["This excuse was already withdrawn."]}
     event = AuditEvent.objects.get(action="teaching.excuse.withdrawn")
     assert (event.data["hours_unexcused"], event.data["before"]["from_date"]) == (3, "2027-02-01")
 
@@ -416,6 +420,10 @@ def test_withdrawn_excuse_leaves_hours_to_another_covering_excuse(lecture, teach
     )
     assert list(Absence.objects.values_list("excuse", flat=True)) == [first.pk]
     journal.withdraw_excuse(excuse=first, actor=dean_chemistry)
+    assert list(Absence.objects.values_list("excuse", flat=True)) == [second.pk]
+    # An absence recorded again in the withdrawn excuse's period is excused by the one still standing.
+    record(lecture, teacher, absences={}, version=1)
+    record(lecture, teacher, absences={kt21[0].pk: 1}, version=2)
     assert list(Absence.objects.values_list("excuse", flat=True)) == [second.pk]
 
 

@@ -228,7 +228,9 @@ def excuses(request):
 @require_POST
 def excuse_withdraw(request, pk: int):
     principal = request.principal
-    visible = policy.visible_excuses(principal).filter(student__in=policy.excusable_students(principal))
+    visible = policy.visible_excuses(principal).filter(
+        student__in=policy.excusable_students(principal), withdrawn_at__isnull=True
+    )
     excuse = get_object_or_404(visible.select_related("student"), pk=pk)
     services.withdraw_excuse(excuse=excuse, actor=request.user)
     messages.success(request, _("The excuse of %(name)s is withdrawn.") % {"name": excuse.student.full_name})

@@ -299,6 +299,9 @@ def test_dean_excuses_one_of_two_absences_and_the_lists_update(
     response = client.post(reverse("web:teaching_excuse_withdraw", args=[excuse.pk]), follow=True)
     assert f"The excuse of {students[0].full_name} is withdrawn." in text(response)
     assert list(Absence.objects.values_list("excuse", flat=True)) == [None, None]
+    page = text(response)
+    assert f"withdrawn {timezone.localdate():%d.%m.%Y}" in page and 'data-testid="withdraw"' not in page
+    assert client.post(reverse("web:teaching_excuse_withdraw", args=[excuse.pk])).status_code == 404
 
 
 def test_excuse_of_a_student_of_another_faculty_is_refused(client, uni, world, dean_chemistry):
