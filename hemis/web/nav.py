@@ -62,14 +62,14 @@ NAV: list[NavItem] = [
     NavItem(_("Control schedules"), "web:schedule_controls", "schedule.view", _("Timetable")),
     NavItem(_("My controls"), "web:schedule_controls", "schedule.own", _("Timetable")),
     NavItem(_("Timetable monitoring"), "web:schedule_monitoring", "schedule.monitoring", _("Timetable")),
+    # -- teaching pages: content and assignments (issue 12) --
+    NavItem(_("My subjects"), "web:teaching_my_subjects", "teaching.content.edit", _("Teaching")),
+    NavItem(_("Subject content"), "web:teaching_my_subjects", "teaching.view", _("Teaching")),
     # -- teaching pages: the department head's (issue 12) --
     NavItem(_("Distribution of subjects"), "web:teaching_distribution", "teaching.view", _("Teaching")),
     NavItem(_("Teachers' progress"), "web:teaching_progress", "teaching.view", _("Teaching")),
     NavItem(_("Methodological and research works"), "web:teaching_works", "teaching.view", _("Teaching")),
     NavItem(_("My works"), "web:teaching_works", "teaching.works.submit", _("Teaching")),
-    # -- teaching pages: content and assignments (issue 12) --
-    NavItem(_("My subjects"), "web:teaching_my_subjects", "teaching.content.edit", _("Teaching")),
-    NavItem(_("Subject content"), "web:teaching_my_subjects", "teaching.view", _("Teaching")),
     # -- teaching pages: journals, attendance, excuses and lists (issue 12) --
     NavItem(_("Excused absences"), "web:teaching_excuses", "teaching.absence_lists", _("Teaching")),
     NavItem(_("Absence lists"), "web:teaching_absence_lists", "teaching.absence_lists", _("Teaching")),

@@ -41,8 +41,8 @@ def _choice(request) -> dict:
     if not form.is_valid():
         raise Http404  # a department or semester outside the lists: hidden or missing
     department = form.cleaned_data["department"] or departments.first()
-    if department is None:
-        raise Http404
+    if department is None:  # no department in the structure yet (or none in the faculty)
+        return {"department": None}
     semester = form.cleaned_data["semester"] or schedule_selectors.semester_on(timezone.localdate())
     form = DepartmentFilterForm(
         initial={
@@ -59,6 +59,10 @@ def _choice(request) -> dict:
         "semester": semester,
         "unassigned": form.initial["unassigned"],
     }
+
+
+def _no_department(request, title: str):
+    return render(request, "web/teaching/department/no_department.html", {"title": title})
 
 
 def _query(department, semester, unassigned: bool = False) -> str:
@@ -91,6 +95,8 @@ def distribution(request):
     ticked rows of one lesson type get a teacher at once."""
     principal = request.principal
     context = _choice(request)
+    if context["department"] is None:
+        return _no_department(request, _("Distribution of subjects"))
     department, semester = context["department"], context["semester"]
     rows = []
     if semester is not None:
@@ -149,6 +155,8 @@ def progress(request):
     """Per teacher of the chosen department: their loads of the semester, whether topics, resources and
     assignments are in against their deadlines, and lessons held so far vs recorded."""
     context = _choice(request)
+    if context["department"] is None:
+        return _no_department(request, _("Teachers' progress"))
     teachers = []
     if context["semester"] is not None:
         teachers = selectors.progress(

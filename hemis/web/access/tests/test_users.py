@@ -202,4 +202,12 @@ def test_navigation_by_role(client, uni, superadmin, dean_chemistry):
     assert "Reset a student's password" not in titles["admin"]
     assert [t for t in titles["dean_chem"] if t in {"Users and roles", "Action journal"}] == []
     assert "Reset a student's password" in titles["dean_chem"]
-    assert titles["teacher"] == ["Home", "My profile", "My timetable", "My calendar feed", "My controls"]
+    assert titles["teacher"] == [
+        "Home",
+        "My profile",
+        "My timetable",
+        "My calendar feed",
+        "My controls",
+        "My subjects",
+        "My works",
+    ]

@@ -648,3 +648,14 @@ def test_works_page_takes_the_same_queries_for_one_and_three_works(client, world
     assert count_queries(client, reverse(WORKS)) == one
     response = client.get(reverse(WORKS))
     assert (len(listed(response)), len(response.context["queue"])) == (3, 3)
+
+
+def test_a_faculty_without_departments_is_told_so_on_the_heads_pages(client, uni):
+    faculty = f.faculty("F-NEW", "Yangi fakultet")
+    dean = f.UserFactory(username="dean_new")
+    f.grant(dean, "dean", faculty)
+    client.force_login(dean)
+    for name in ("web:teaching_distribution", "web:teaching_progress"):
+        page = text(client.get(reverse(name)))
+        assert "There is no department here yet" in page and 'data-testid="no-department"' in page
+        assert 'data-testid="distribution"' not in page
