@@ -803,6 +803,14 @@ def _controls(world: World, semester: Semester, campus: Campus, rng: Random) -> 
     for b in world.bindings[semester.pk]:
         by_group[b.group_id].append(b)
     exams = Exams(world, campus)
+    of_group: dict[int, list[int]] = defaultdict(list)  # the controls placed for each group
+
+    def place(b: GroupSubject, examiner, kind: str, days: list[dt.date], attempt: str) -> int:
+        lesson = exams.place(b, examiner, kind, days, attempt)
+        if lesson is not None:
+            of_group[b.group_id].append(lesson.pk)
+        return lesson is not None
+
     count = 0
     exam_days: dict[int, list[dt.date]] = {}  # of the groups that have examination days, by name
     for rows in sorted(by_group.values(), key=lambda rows: rows[0].group.name):
@@ -818,7 +826,7 @@ def _controls(world: World, semester: Semester, campus: Campus, rng: Random) -> 
             examiner = examiners[b.pk][1]
             for kind, pool, start in ((ControlKind.MIDTERM, midterms, i), (ControlKind.FINAL, finals, 2 * i)):
                 rotated = pool[start % len(pool) :] + pool[: start % len(pool)]
-                count += exams.place(b, examiner, kind, rotated, Attempt.FIRST) is not None
+                count += place(b, examiner, kind, rotated, Attempt.FIRST)
     groups = [world.groups[group_id] for group_id in exam_days]
     for group in _share(rng, groups, len(groups) * RESITS // 1000):
         b = rng.choice([x for x in by_group[group.pk] if x.pk in examiners])
@@ -828,13 +836,8 @@ def _controls(world: World, semester: Semester, campus: Campus, rng: Random) -> 
             for d in world.working_days(after + dt.timedelta(days=1), after + dt.timedelta(days=14))
             if d.isoweekday() in DAYS
         ]
-        count += exams.place(b, examiners[b.pk][1], ControlKind.FINAL, days, Attempt.SECOND) is not None
+        count += place(b, examiners[b.pk][1], ControlKind.FINAL, days, Attempt.SECOND)
     unpublished = {g.pk for g in _share(rng, groups, len(groups) * UNPUBLISHED // 1000)}
-    of_group: dict[int, list[int]] = defaultdict(list)  # the controls of each group, in one query
-    for group_id, lesson_id in LessonGroup.objects.filter(
-        lesson__semester=semester, lesson__kind=LessonKind.CONTROL
-    ).values_list("group_id", "lesson_id"):
-        of_group[group_id].append(lesson_id)
     publications, published = [], []  # rows for _set_times: when each was published, and its id
     for group in groups:
         if group.pk in unpublished:
@@ -867,6 +870,16 @@ def _busier(semesters, key) -> dict:
         for k, value in sums.items():
             most[k] = max(most[k], value)
     return most
+
+
+def _analyze(*models) -> None:
+    """PostgreSQL: refresh the statistics of tables just filled in bulk in this transaction (ANALYZE
+    counts the transaction's own rows), so that the control step's clash checks are planned on them."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for model in models:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def seed(*, rng: Random) -> dict[str, int]:
@@ -906,6 +919,7 @@ def seed(*, rng: Random) -> dict[str, int]:
         counts["timetable_entries"] += _write(world, semester, items[semester.pk], plan)
     current = world.current
     counts["lessons_cancelled"], counts["lessons_moved"] = _edits(world, current, items[current.pk], rng)
+    _analyze(Lesson, LessonGroup, GroupSlot)
     counts["controls"], counts["control_schedules_published"] = _controls(world, current, campus, rng)
     counts["lessons"] = Lesson.objects.filter(kind=LessonKind.LESSON).count()
     return counts
