@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.uploadedfile import UploadedFile
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -14,6 +14,7 @@ from hemis.org.models import Accreditation, ChangeKind, Licence, UniversityRequi
 from hemis.org.services import requisites as services
 from hemis.web.forms import call_service, fresh, model_values
 from hemis.web.org import forms
+from hemis.web.pages import stored_file
 
 REQUISITE_KINDS = [ChangeKind.REQUISITES_UPDATED, ChangeKind.LICENCE_ADDED, ChangeKind.ACCREDITATION_ADDED]
 
@@ -118,11 +119,4 @@ def document(request, kind: str, pk: int):
     model = {"licence": Licence, "accreditation": Accreditation}.get(kind)
     if model is None:
         raise Http404
-    obj = get_object_or_404(model, pk=pk)
-    if not obj.document:
-        raise Http404
-    try:
-        handle = obj.document.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    return FileResponse(handle, as_attachment=False, filename=obj.document.name.rsplit("/", 1)[-1])
+    return stored_file(get_object_or_404(model, pk=pk).document, as_attachment=False)
