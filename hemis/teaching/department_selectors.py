@@ -6,7 +6,7 @@ and the aggregates, in a constant number of queries whatever the number of rows.
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -15,6 +15,7 @@ from hemis.curricula.models import SubjectLoad
 from hemis.schedule.enums import LessonKind, LessonStatus
 from hemis.schedule.models import Lesson, TeachingLoad
 from hemis.staff.models import Employee
+from hemis.staff.selectors import current_q
 from hemis.teaching.enums import WorkStatus
 from hemis.teaching.models import Assignment, Resource, Topic, Work
 
@@ -72,11 +73,7 @@ def distribution(group_subjects: QuerySet, *, department, semester, unassigned_o
 
 def department_teachers(department, on: dt.date) -> QuerySet[Employee]:
     """Employees with an appointment in ``department`` current on ``on``."""
-    appointed = Employee.objects.filter(
-        Q(appointments__end_date__isnull=True) | Q(appointments__end_date__gte=on),
-        appointments__org_unit=department,
-        appointments__start_date__lte=on,
-    )
+    appointed = Employee.objects.filter(current_q(on, "appointments__"), appointments__org_unit=department)
     return Employee.objects.filter(pk__in=appointed.values("pk")).order_by("last_name", "first_name", "pk")
 
 

@@ -7,13 +7,13 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hemis.audit import services as audit
 from hemis.org.models import OrgUnit, StructureType
 from hemis.staff.models import Employee
+from hemis.staff.selectors import current_q
 from hemis.teaching.enums import WorkKind, WorkStatus
 from hemis.teaching.models import Work
 from hemis.teaching.validators import link_error, work_file_error
@@ -26,11 +26,7 @@ def _refuse(field: str, message: str):
 def current_department(teacher: Employee, on: dt.date) -> OrgUnit | None:
     """The department of the teacher's appointment current on ``on`` (the main place of work first)."""
     appointment = (
-        teacher.appointments.filter(
-            Q(end_date__isnull=True) | Q(end_date__gte=on),
-            start_date__lte=on,
-            org_unit__structure_type=StructureType.DEPARTMENT,
-        )
+        teacher.appointments.filter(current_q(on), org_unit__structure_type=StructureType.DEPARTMENT)
         .select_related("org_unit")
         # HEMIS codes the main place of work "11", before the part-time forms
         .order_by("employment_form", "start_date", "pk")
