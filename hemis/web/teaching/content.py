@@ -24,7 +24,7 @@ from hemis.schedule.selectors import semester_on
 from hemis.teaching import content_selectors as selectors
 from hemis.teaching.models import Assignment, Resource, Topic
 from hemis.teaching.services import content as services
-from hemis.web.forms import call_service, message_errors
+from hemis.web.forms import call_service, message_errors, status_of
 from hemis.web.teaching.content_forms import AssignmentForm, GradeForm, ResourceForm, TopicForm
 
 
@@ -156,9 +156,8 @@ def topic_edit(request, pk: int, topic_pk: int):
     if saved:
         messages.success(request, _("Topic %(position)d saved.") % {"position": topic.position})
         return redirect(_load_url(load, "topics"))
-    status = 400 if form.errors else 200
     context = {"load": load, "topic": topic, "form": form}
-    return render(request, "web/teaching/content/topic_edit.html", context, status=status)
+    return render(request, "web/teaching/content/topic_edit.html", context, status=status_of(request, form))
 
 
 @login_required
@@ -268,9 +267,10 @@ def assignment_edit(request, pk: int, assignment_pk: int):
                 request, _("Assignment “%(title)s” saved.") % {"title": form.cleaned_data["title"]}
             )
             return redirect(_load_url(load, "assignments"))
-    status = 400 if form.errors else 200
     context = {"load": load, "assignment": assignment, "form": form}
-    return render(request, "web/teaching/content/assignment_edit.html", context, status=status)
+    return render(
+        request, "web/teaching/content/assignment_edit.html", context, status=status_of(request, form)
+    )
 
 
 @login_required
