@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hemis.audit import services as audit
-from hemis.audit.models import AuditEvent
+from hemis.audit.selectors import JournalFilter, journal
 from hemis.core.calendar import WorkingCalendar
 from hemis.org.validators import validate_document
 from hemis.schedule.enums import LessonKind, LessonStatus
@@ -96,14 +96,10 @@ def locked_reason(lesson: Lesson, today: dt.date, last: dt.date | None = None) -
 
 def last_save(record: LessonRecord) -> tuple[str, dt.datetime | None]:
     """Who saved ``record`` last and when (from the audit journal: the record keeps no editor)."""
-    event = (
-        AuditEvent.objects.filter(
-            target_type=LessonRecord._meta.label_lower, target_id=str(record.pk), action=RECORDED
-        )
-        .select_related("actor")
-        .order_by("-id")
-        .first()
+    saves = JournalFilter(
+        action=RECORDED, target_type=LessonRecord._meta.label_lower, target_id=str(record.pk)
     )
+    event = journal(saves).select_related("actor").first()
     if event is None:
         return "", record.updated_at
     name = (event.actor.get_full_name() if event.actor else "") or event.actor_name
