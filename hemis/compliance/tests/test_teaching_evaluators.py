@@ -11,13 +11,14 @@ from decimal import Decimal
 
 import pytest
 
-from hemis.compliance import engine
+from hemis.compliance import engine, registry
 from hemis.compliance.engine import Status
 from hemis.compliance.tests.conftest import at
 from hemis.curricula.enums import TrainingType
 from hemis.schedule.enums import ControlKind, LessonKind, LessonStatus
 from hemis.schedule.models import Lesson, TeachingLoad
 from hemis.students.models import GroupSubject
+from hemis.teaching.department_selectors import DEADLINE_DAYS
 from hemis.teaching.enums import ResourceKind, WorkKind, WorkStatus
 from hemis.teaching.models import Assignment, LessonRecord, Resource, Topic, Work
 from hemis.testing import factories as f
@@ -116,6 +117,20 @@ PHYSICS_LECTURE = "Fizika (Lecture), group %s"
 
 
 # --- annex 7 items 1–3 ---------------------------------------------------------------------------
+
+
+def test_items_1_to_3_deadlines_are_those_the_head_reads_on_the_progress_page():
+    """The head's progress page (teaching) and the registry (compliance) give the same +1/+7/+5 wd: teaching
+    may not import compliance, so the two are kept together here."""
+    for process_id, item in (
+        ("annex7.p1", "topics"),
+        ("annex7.p2", "resources"),
+        ("annex7.p3", "assignments"),
+    ):
+        process = registry.get(process_id)
+        assert not process.configurable_days
+        [rule] = process.rules
+        assert (rule.event, rule.days) == ("subject_assigned", DEADLINE_DAYS[item])
 
 
 def test_p1_topics_shared_by_the_groups_of_a_subject_on_time_late_pending_overdue(world):
