@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from hemis.academics.enums import MarkingSystemCode
-from hemis.schedule.models import PAIR_HOURS
 
 
 @dataclass(frozen=True)
@@ -20,7 +19,6 @@ class Rules:
 # unexcused is grounds for expulsion). The five-point system keeps daily marks (2–5).
 DEFAULTS = Rules(False, 2, 5, 24, 48, 74)
 FIVE_POINT = Rules(True, 2, 5, 24, 48, 74)
-MAX_ABSENT_HOURS = PAIR_HOURS
 
 
 def rules_for(marking_system) -> Rules:
@@ -39,3 +37,9 @@ def rules_for(marking_system) -> Rules:
             row.expulsion_hours,
         )
     return FIVE_POINT if marking_system.code == MarkingSystemCode.FIVE_POINT else DEFAULTS
+
+
+def student_rules(student) -> Rules:
+    """The attendance rules of the student's group's marking system."""
+    group = student.group
+    return rules_for(group.curriculum.marking_system if group and group.curriculum else None)

@@ -36,7 +36,7 @@ from hemis.teaching.models import (
     LessonRecord,
     Topic,
 )
-from hemis.teaching.rules import rules_for
+from hemis.teaching.rules import student_rules
 
 # A teacher edits a lesson's record until this many working days after the lesson.
 JOURNAL_EDIT_DAYS = 3
@@ -159,14 +159,13 @@ def _check_students(students: dict[int, Student], absences: dict[int, int], mark
                 }
             )
     for pk, value in marks.items():
-        group = students[pk].group
-        rules = rules_for(group.curriculum.marking_system if group.curriculum else None)
+        rules = student_rules(students[pk])
         if not rules.daily_marks:
             raise ValidationError(
                 {
                     "marks": [
                         _("The marking system of group %(group)s keeps no daily marks.")
-                        % {"group": group.name}
+                        % {"group": students[pk].group.name}
                     ]
                 }
             )

@@ -21,6 +21,7 @@ from hemis.schedule.models import LessonGroup
 from hemis.schedule.selectors import semester_on
 from hemis.teaching import journal_selectors as selectors
 from hemis.teaching.models import LessonRecord
+from hemis.teaching.rules import student_rules
 from hemis.teaching.services import journal as services
 from hemis.web.forms import call_service, message_errors, status_of
 from hemis.web.teaching.journal_forms import (
@@ -29,7 +30,6 @@ from hemis.web.teaching.journal_forms import (
     RecordForm,
     ReopenForm,
     RulesForm,
-    student_rules,
 )
 
 # The record form has no visible field for these: their refusals stand above the form.

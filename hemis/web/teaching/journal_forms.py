@@ -5,16 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from hemis.academics.models import MarkingSystem, Semester
 from hemis.schedule.models import PAIR_HOURS
-from hemis.teaching.rules import rules_for
+from hemis.teaching.rules import student_rules
 from hemis.web.forms import DATE_INPUT, DateInput
 
 HOURS_CHOICES = [(str(n), str(n)) for n in range(PAIR_HOURS + 1)]
-
-
-def student_rules(student):
-    """The attendance rules of the student's group's marking system."""
-    group = student.group
-    return rules_for(group.curriculum.marking_system if group and group.curriculum else None)
 
 
 class RecordForm(forms.Form):
