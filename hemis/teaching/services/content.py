@@ -39,6 +39,34 @@ def _refuse(field: str, message: str):
     raise ValidationError({field: [message]})
 
 
+def _refuse_file(error: str | None) -> None:
+    if error:
+        _refuse("file", error)
+
+
+def _check_title(title: str, missing: str) -> str:
+    """``title`` stripped; refused when empty (``missing``) or longer than its column."""
+    title = (title or "").strip()
+    if not title:
+        _refuse("title", missing)
+    if len(title) > 255:
+        _refuse("title", _("The title is longer than 255 characters."))
+    return title
+
+
+def _save_with_file(obj, file) -> None:
+    """Save a new ``obj``, with ``file`` (if any) stored in its file field."""
+    if file:
+        obj.file.save(file.name, file, save=False)
+    obj.save()
+
+
+def _changes(before: dict, after: dict) -> tuple[dict, dict]:
+    """The values that differ, as they were and as they are (both empty when nothing changed)."""
+    changed = [name for name in after if before[name] != after[name]]
+    return {name: before[name] for name in changed}, {name: after[name] for name in changed}
+
+
 def _delete_file_on_commit(field_file, name: str | None = None) -> None:
     """Remove a stored file (``name``, by default the field's) once the row no longer names it for good."""
     name = field_file.name if name is None else name
@@ -112,20 +140,15 @@ def add_topic(
 def edit_topic(*, topic: Topic, title: str, hours: int, week: int | None = None, actor) -> Topic:
     """Change a topic's title, hours and week (its position changes through ``reorder_topics``)."""
     title = _check_topic(title=title, hours=hours, week=week)
-    before = {"title": topic.title, "hours": topic.hours, "week": topic.week}
-    after = {"title": title, "hours": hours, "week": week}
-    if before == after:
+    before, after = _changes(
+        {"title": topic.title, "hours": topic.hours, "week": topic.week},
+        {"title": title, "hours": hours, "week": week},
+    )
+    if not after:
         return topic
     topic.title, topic.hours, topic.week = title, hours, week
     topic.save(update_fields=["title", "hours", "week", "updated_at"])
-    changed = [name for name in after if before[name] != after[name]]
-    audit.record(
-        actor=actor,
-        action="teaching.topic.edited",
-        target=topic,
-        before={name: before[name] for name in changed},
-        after={name: after[name] for name in changed},
-    )
+    audit.record(actor=actor, action="teaching.topic.edited", target=topic, before=before, after=after)
     return topic
 
 
@@ -228,18 +251,12 @@ def add_resource(
     actor,
 ) -> Resource:
     """Add a file (allowed types, at most 50 MB) or a link (http/https) to a subject's lesson type."""
-    title = (title or "").strip()
+    title = _check_title(title, _("Enter the title of the resource."))
     url = (url or "").strip()
-    if not title:
-        _refuse("title", _("Enter the title of the resource."))
-    if len(title) > 255:
-        _refuse("title", _("The title is longer than 255 characters."))
     if bool(file) == bool(url):
         _refuse("file", _("Upload a file or enter a link (one of the two)."))
     if file:
-        error = resource_file_error(file)
-        if error:
-            _refuse("file", error)
+        _refuse_file(resource_file_error(file))
     else:
         error = link_error(url) or (len(url) > 500 and _("The link is longer than 500 characters."))
         if error:
@@ -256,9 +273,7 @@ def add_resource(
         size=file.size if file else 0,
         created_by=actor,
     )
-    if file:
-        resource.file.save(file.name, file, save=False)
-    resource.save()
+    _save_with_file(resource, file)
     audit.record(
         actor=actor,
         action="teaching.resource.added",
@@ -297,11 +312,7 @@ def delete_resource(*, resource: Resource, actor) -> None:
 
 
 def _check_assignment(*, load: TeachingLoad, title: str, deadline, max_points, attempts, topic, file) -> str:
-    title = (title or "").strip()
-    if not title:
-        _refuse("title", _("Enter the title of the assignment."))
-    if len(title) > 255:
-        _refuse("title", _("The title is longer than 255 characters."))
+    title = _check_title(title, _("Enter the title of the assignment."))
     if not isinstance(deadline, dt.datetime) or timezone.is_naive(deadline):
         _refuse("deadline", _("Enter the deadline as a date and time."))
     if not isinstance(max_points, Decimal) or not Decimal(0) < max_points <= MAX_POINTS:
@@ -312,9 +323,7 @@ def _check_assignment(*, load: TeachingLoad, title: str, deadline, max_points, a
         _refuse("attempts", _("Allow at least one attempt."))
     _check_topic_of(topic, load.group_subject.curriculum_subject)
     if file:
-        error = resource_file_error(file)
-        if error:
-            _refuse("file", error)
+        _refuse_file(resource_file_error(file))
     return title
 
 
@@ -363,9 +372,7 @@ def add_assignment(
         attempts=attempts,
         created_by=actor,
     )
-    if file:
-        assignment.file.save(file.name, file, save=False)
-    assignment.save()
+    _save_with_file(assignment, file)
     audit.record(
         actor=actor,
         action="teaching.assignment.added",
@@ -428,9 +435,8 @@ def edit_assignment(
     assignment.topic = topic
     if file:
         assignment.file.save(file.name, file, save=False)
-    after = _assignment_values(assignment)
-    changed = [name for name in after if before[name] != after[name]]
-    if not changed:
+    before, after = _changes(before, _assignment_values(assignment))
+    if not after:
         return assignment
     assignment.save()
     if file and old_name:
@@ -439,8 +445,8 @@ def edit_assignment(
         actor=actor,
         action="teaching.assignment.edited",
         target=assignment,
-        before={name: before[name] for name in changed},
-        after={name: after[name] for name in changed},
+        before=before,
+        after=after,
     )
     return assignment
 
@@ -501,9 +507,7 @@ def submit(
         )
     if not file:
         _refuse("file", _("Upload the file of your work."))
-    error = submission_file_error(file)
-    if error:
-        _refuse("file", error)
+    _refuse_file(submission_file_error(file))
     submission = Submission(
         assignment=assignment,
         student=student,
@@ -511,8 +515,7 @@ def submit(
         comment=(comment or "").strip(),
         created_by=actor,
     )
-    submission.file.save(file.name, file, save=False)
-    submission.save()
+    _save_with_file(submission, file)
     audit.record(
         actor=actor,
         action="teaching.submission.submitted",
