@@ -183,6 +183,15 @@ def _works_context(request, form) -> dict:
     }
 
 
+def _submitted(request, work):
+    """Back to the works, saying the (re)submitted work awaits the head."""
+    messages.success(
+        request,
+        _("The work “%(title)s” awaits the approval of the head of department.") % {"title": work.title},
+    )
+    return redirect("web:teaching_works")
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def works(request):
@@ -202,12 +211,7 @@ def works(request):
                 form, work_services.submit_work, teacher=teacher, actor=request.user, **form.cleaned_data
             )
             if work is not None:
-                messages.success(
-                    request,
-                    _("The work “%(title)s” awaits the approval of the head of department.")
-                    % {"title": work.title},
-                )
-                return redirect("web:teaching_works")
+                return _submitted(request, work)
     return render(
         request,
         "web/teaching/department/works.html",
@@ -260,12 +264,7 @@ def work_resubmit(request, pk: int):
             form, work_services.resubmit_work, work=work, actor=request.user, **form.cleaned_data
         )
         if done is not None:
-            messages.success(
-                request,
-                _("The work “%(title)s” awaits the approval of the head of department.")
-                % {"title": done.title},
-            )
-            return redirect("web:teaching_works")
+            return _submitted(request, done)
     context = {"form": form, "work": work}
     return render(
         request, "web/teaching/department/work_resubmit.html", context, status=status_of(request, form)
