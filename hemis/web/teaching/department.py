@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,7 +23,7 @@ from hemis.schedule.services import loads as load_services
 from hemis.teaching import department_selectors as selectors
 from hemis.teaching.services import works as work_services
 from hemis.web.forms import call_service, message_errors, status_of
-from hemis.web.pages import paginate
+from hemis.web.pages import paginate, stored_file
 from hemis.web.schedule.loads import take_off
 from hemis.web.teaching.department_forms import DepartmentFilterForm, ReviewForm, StreamForm, WorkForm
 
@@ -274,7 +274,4 @@ def work_resubmit(request, pk: int):
 @login_required
 def work_file(request, pk: int):
     """A work's file, to those who read the work."""
-    work = _work(request, pk)
-    if not work.file:
-        raise Http404
-    return FileResponse(work.file.open("rb"), as_attachment=True, filename=work.file.name.rsplit("/", 1)[-1])
+    return stored_file(_work(request, pk).file)

@@ -499,6 +499,8 @@ def test_a_teacher_adds_a_work_and_sees_only_their_own(client, world, uni):
     assert client.get(reverse("web:teaching_work_file", args=[other.pk])).status_code == 404
     download = client.get(reverse("web:teaching_work_file", args=[work.pk]))
     assert b"".join(download.streaming_content) == b"%PDF-1.4 manual"
+    work.file.storage.delete(work.file.name)  # gone from the storage: 404, not a server error
+    assert client.get(reverse("web:teaching_work_file", args=[work.pk])).status_code == 404
 
 
 def test_a_refused_work_is_shown_on_the_form(client, world, uni):
