@@ -258,22 +258,17 @@ def test_record_follows_a_marking_systems_own_rules(world, lecture, teacher, aca
     assert list(DailyMark.objects.values_list("value", flat=True)) == [9]
 
 
-def test_record_refuses_a_topic_of_another_subject(world, lecture, teacher):
-    physics = world.bindings[("KT-21", "FIZ204")].curriculum_subject
+@pytest.mark.parametrize(
+    "subject, training_type",
+    [("FIZ204", TrainingType.LECTURE), ("MAT204", TrainingType.PRACTICAL)],
+    ids=["another subject", "another lesson type"],
+)
+def test_record_refuses_a_topic_of_another_subject_or_lesson_type(
+    world, lecture, teacher, subject, training_type
+):
+    curriculum_subject = world.bindings[("KT-21", subject)].curriculum_subject
     topic = Topic.objects.create(
-        curriculum_subject=physics, training_type=TrainingType.LECTURE, position=1, title="Optics", hours=2
-    )
-    refused(
-        lambda: record(lecture, teacher, topic=topic),
-        "topic",
-        "The topic is not one of this lesson's subject and lesson type.",
-    )
-
-
-def test_record_refuses_a_topic_of_another_lesson_type(world, lecture, teacher):
-    math = world.bindings[("KT-21", "MAT204")].curriculum_subject
-    topic = Topic.objects.create(
-        curriculum_subject=math, training_type=TrainingType.PRACTICAL, position=1, title="Limits", hours=2
+        curriculum_subject=curriculum_subject, training_type=training_type, position=1, title="Other", hours=2
     )
     refused(
         lambda: record(lecture, teacher, topic=topic),

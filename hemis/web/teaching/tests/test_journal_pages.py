@@ -80,6 +80,13 @@ def held(world, subject, days_ago: int, pair: int = 1) -> Lesson:
     return lesson
 
 
+def recorded(lesson, actor, absences: dict[int, int]):
+    """``lesson`` recorded by ``actor`` on its own day: ``absences``, no marks, no record before."""
+    return journal.record_lesson(
+        lesson=lesson, absences=absences, marks={}, version=None, actor=actor, today=lesson.date
+    )
+
+
 def state():
     return (
         list(LessonRecord.objects.order_by("pk").values()),
@@ -110,14 +117,7 @@ def test_journal_shows_lessons_students_absences_and_totals(
 ):
     first, second = held(world, chemistry, 7), held(world, chemistry, 0)
     held(world, chemistry, -7)  # next week's: a column without a link
-    journal.record_lesson(
-        lesson=first,
-        absences={students[0].pk: 2, students[1].pk: 1},
-        marks={},
-        version=None,
-        actor=karimov_user,
-        today=first.date,
-    )
+    recorded(first, karimov_user, {students[0].pk: 2, students[1].pk: 1})
     client.force_login(karimov_user)
     response = client.get(journal_url(load))
     page = text(response)
@@ -180,9 +180,7 @@ def test_teacher_records_a_lesson_with_two_absences(client, world, chemistry, ka
 
 def test_a_stale_form_is_refused_with_who_saved(client, world, chemistry, karimov_user, students):
     lesson = held(world, chemistry, 0)
-    journal.record_lesson(
-        lesson=lesson, absences={students[0].pk: 2}, marks={}, version=None, actor=karimov_user
-    )
+    recorded(lesson, karimov_user, {students[0].pk: 2})
     client.force_login(karimov_user)
     before = state()
     data = {f"absent_{s.pk}": "0" for s in students} | {f"absent_{students[1].pk}": "2", "version": ""}
@@ -260,13 +258,7 @@ def test_dean_excuses_one_of_two_absences_and_the_lists_update(
         marking_system=world.curriculum.marking_system, warning_hours=2, reprimand_hours=4, expulsion_hours=6
     )
     lesson = held(world, chemistry, 0)
-    journal.record_lesson(
-        lesson=lesson,
-        absences={students[0].pk: 2, students[1].pk: 2},
-        marks={},
-        version=None,
-        actor=karimov_user,
-    )
+    recorded(lesson, karimov_user, {students[0].pk: 2, students[1].pk: 2})
     client.force_login(dean_chemistry)
     lists = reverse("web:teaching_absence_lists")
     query = f"?faculty={world.faculty.pk}&semester={world.autumn.pk}"
@@ -416,26 +408,12 @@ def test_journal_page_queries_do_not_grow_with_lessons_and_students(
     client, world, chemistry, load, karimov_user, students, django_assert_num_queries
 ):
     first = held(world, chemistry, 1)
-    journal.record_lesson(
-        lesson=first,
-        absences={students[0].pk: 2},
-        marks={},
-        version=None,
-        actor=karimov_user,
-        today=first.date,
-    )
+    recorded(first, karimov_user, {students[0].pk: 2})
     client.force_login(karimov_user)
     one = count_queries(client, journal_url(load))
     for days in (2, 3):
         lesson = held(world, chemistry, days)
-        journal.record_lesson(
-            lesson=lesson,
-            absences={students[1].pk: 1},
-            marks={},
-            version=None,
-            actor=karimov_user,
-            today=lesson.date,
-        )
+        recorded(lesson, karimov_user, {students[1].pk: 1})
     f.StudentFactory(group=world.kt21, last_name="Yangi")
     f.StudentFactory(group=world.kt21, last_name="Yangiroq")
     with django_assert_num_queries(one):
@@ -493,9 +471,7 @@ def test_record_page_queries_do_not_grow_with_students(
     client, world, chemistry, karimov_user, students, django_assert_num_queries
 ):
     lesson = held(world, chemistry, 0)
-    journal.record_lesson(
-        lesson=lesson, absences={students[0].pk: 2}, marks={}, version=None, actor=karimov_user
-    )
+    recorded(lesson, karimov_user, {students[0].pk: 2})
     client.force_login(karimov_user)
     one = count_queries(client, record_url(lesson))
     f.StudentFactory(group=world.kt21, last_name="Yangi")
@@ -509,14 +485,7 @@ def test_head_of_department_reads_a_record_without_editing_or_reopening(
     client, uni, world, chemistry, load, karimov_user, students
 ):
     lesson = held(world, chemistry, 30)
-    journal.record_lesson(
-        lesson=lesson,
-        absences={students[0].pk: 2},
-        marks={},
-        version=None,
-        actor=karimov_user,
-        today=lesson.date,
-    )
+    recorded(lesson, karimov_user, {students[0].pk: 2})
     head = f.UserFactory(username="head_inorg", first_name="Bobur", last_name="Aliyev")
     f.grant(head, "head", uni["inorganic"])
     client.force_login(head)
