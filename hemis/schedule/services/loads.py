@@ -113,7 +113,7 @@ def assign_stream(
                 {
                     field: [
                         _("%(group)s: %(message)s") % {"group": group_subject.group.name, "message": message}
-                        for message in ValidationError(messages).messages
+                        for message in messages
                     ]
                     for field, messages in error.message_dict.items()
                 }
