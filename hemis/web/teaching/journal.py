@@ -156,9 +156,7 @@ def lesson_reopen(request, pk: int):
     lesson = get_object_or_404(policy.reopenable_lessons(request.principal), pk=pk)
     form = ReopenForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        message_errors(request, ValidationError(form.errors))
         return redirect("web:teaching_lesson_record", pk=lesson.pk)
     until = form.cleaned_data["until"]
     try:
@@ -232,8 +230,14 @@ def excuse_withdraw(request, pk: int):
         student__in=policy.excusable_students(principal), withdrawn_at__isnull=True
     )
     excuse = get_object_or_404(visible.select_related("student"), pk=pk)
-    services.withdraw_excuse(excuse=excuse, actor=request.user)
-    messages.success(request, _("The excuse of %(name)s is withdrawn.") % {"name": excuse.student.full_name})
+    try:
+        services.withdraw_excuse(excuse=excuse, actor=request.user)
+    except ValidationError as error:  # withdrawn by someone else since the page was read
+        message_errors(request, error)
+    else:
+        messages.success(
+            request, _("The excuse of %(name)s is withdrawn.") % {"name": excuse.student.full_name}
+        )
     return redirect("web:teaching_excuses")
 
 

@@ -17,7 +17,7 @@ from hemis.academics.models import MarkingSystem, Subject
 from hemis.audit.models import AuditEvent
 from hemis.curricula.enums import TrainingType
 from hemis.schedule.models import Lesson, LessonGroup, TeachingLoad
-from hemis.teaching.models import Absence, AttendanceRules, DailyMark, Excuse, LessonRecord
+from hemis.teaching.models import Absence, AttendanceRules, DailyMark, Excuse, JournalReopening, LessonRecord
 from hemis.teaching.services import journal
 from hemis.testing import factories as f
 from hemis.testing.schedule import bind, text, with_login
@@ -233,6 +233,10 @@ def test_a_locked_journal_is_read_only_and_the_dean_reopens_it(
     client.force_login(dean_chemistry)
     page = text(client.get(record_url(lesson)))
     assert 'data-testid="reopen-form"' in page and 'data-testid="record-form"' not in page
+    reopen = reverse("web:teaching_lesson_reopen", args=[lesson.pk])
+    response = client.post(reopen, {"until": "31.02.2100"}, follow=True)
+    assert "Enter a valid date." in text(response)  # the form's refusal, told as a message
+    assert not JournalReopening.objects.exists()
     until = timezone.localdate() + dt.timedelta(days=2)
     response = client.post(
         reverse("web:teaching_lesson_reopen", args=[lesson.pk]), {"until": f"{until:%d.%m.%Y}"}, follow=True
