@@ -116,11 +116,11 @@ def load_for_page(loads: QuerySet, pk: int) -> TeachingLoad:
     return loads.select_related(*LOAD_RELATED).get(pk=pk)
 
 
-def topics(load: TeachingLoad) -> list[Topic]:
-    cs = load.group_subject.curriculum_subject
-    return list(
-        Topic.objects.filter(curriculum_subject=cs, training_type=load.training_type).order_by("position")
-    )
+def plan_topics(load: TeachingLoad) -> QuerySet:
+    """The calendar plan of the load's subject and lesson type: its topics by position."""
+    return Topic.objects.filter(
+        curriculum_subject=load.group_subject.curriculum_subject, training_type=load.training_type
+    ).order_by("position")
 
 
 def subject_topics(load: TeachingLoad) -> QuerySet:
@@ -155,7 +155,7 @@ def assignments(load: TeachingLoad) -> list[Assignment]:
 def load_page(load: TeachingLoad) -> dict:
     """What the page of one load shows: topics with their totals against the curriculum, resources,
     assignments with their submissions."""
-    plan = topics(load)
+    plan = list(plan_topics(load))
     planned = planned_hours(load.group_subject.curriculum_subject, load.training_type)
     return {
         "topics": plan,

@@ -91,18 +91,14 @@ def _load_url(load: TeachingLoad, anchor: str = "") -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def _plan_topics(load: TeachingLoad):
-    return Topic.objects.filter(
-        curriculum_subject=load.group_subject.curriculum_subject, training_type=load.training_type
-    ).order_by("position")
-
-
 def _render_load(request, load: TeachingLoad, *, status: int = 200, **forms):
     editable = policy.own_loads(request.principal).filter(pk=load.pk).exists()
     context = {"load": load, "editable": editable, **selectors.load_page(load)}
     if editable:
         context["topic_form"] = forms.get("topic_form") or TopicForm()
-        context["resource_form"] = forms.get("resource_form") or ResourceForm(topics=_plan_topics(load))
+        context["resource_form"] = forms.get("resource_form") or ResourceForm(
+            topics=selectors.plan_topics(load)
+        )
         context["assignment_form"] = forms.get("assignment_form") or AssignmentForm(
             topics=selectors.subject_topics(load)
         )
@@ -118,27 +114,35 @@ def load_detail(request, pk: int):
 # -- topics --
 
 
+def _add(request, load: TeachingLoad, form, form_name: str, service, anchor: str, told, /, **kwargs):
+    """Run ``service`` on a valid ``form`` of the load's page: on success ``told(added)`` and back to
+    ``anchor``; on refusal the page again with ``form`` (as ``form_name``) and its errors."""
+    added = form.is_valid() and call_service(form, service, actor=request.user, **kwargs, **form.cleaned_data)
+    if not added:
+        return _render_load(request, load, status=400, **{form_name: form})
+    messages.success(request, told(added))
+    return redirect(_load_url(load, anchor))
+
+
 @login_required
 @require_POST
 def topic_add(request, pk: int):
     load = _own_load(request, pk, content=True)
-    form = TopicForm(request.POST)
-    topic = form.is_valid() and call_service(
-        form,
+    return _add(
+        request,
+        load,
+        TopicForm(request.POST),
+        "topic_form",
         services.add_topic,
+        "topics",
+        lambda topic: _("Topic %(position)d added.") % {"position": topic.position},
         curriculum_subject=load.group_subject.curriculum_subject,
         training_type=load.training_type,
-        actor=request.user,
-        **form.cleaned_data,
     )
-    if not topic:
-        return _render_load(request, load, status=400, topic_form=form)
-    messages.success(request, _("Topic %(position)d added.") % {"position": topic.position})
-    return redirect(_load_url(load, "topics"))
 
 
 def _topic(load: TeachingLoad, topic_pk: int) -> Topic:
-    return get_object_or_404(_plan_topics(load), pk=topic_pk)
+    return get_object_or_404(selectors.plan_topics(load), pk=topic_pk)
 
 
 @login_required
@@ -192,20 +196,18 @@ def topic_move(request, pk: int, topic_pk: int):
 @require_POST
 def resource_add(request, pk: int):
     load = _own_load(request, pk, content=True)
-    form = ResourceForm(request.POST, request.FILES, topics=_plan_topics(load))
-    resource = form.is_valid() and call_service(
-        form,
+    return _add(
+        request,
+        load,
+        ResourceForm(request.POST, request.FILES, topics=selectors.plan_topics(load)),
+        "resource_form",
         services.add_resource,
+        "resources",
+        lambda resource: _("Resource “%(title)s” added.") % {"title": resource.title},
         curriculum_subject=load.group_subject.curriculum_subject,
         training_type=load.training_type,
         teacher=load.teacher,
-        actor=request.user,
-        **form.cleaned_data,
     )
-    if not resource:
-        return _render_load(request, load, status=400, resource_form=form)
-    messages.success(request, _("Resource “%(title)s” added.") % {"title": resource.title})
-    return redirect(_load_url(load, "resources"))
 
 
 @login_required
@@ -230,14 +232,16 @@ def resource_delete(request, pk: int, resource_pk: int):
 @require_POST
 def assignment_add(request, pk: int):
     load = _own_load(request, pk)
-    form = AssignmentForm(request.POST, request.FILES, topics=selectors.subject_topics(load))
-    assignment = form.is_valid() and call_service(
-        form, services.add_assignment, load=load, actor=request.user, **form.cleaned_data
+    return _add(
+        request,
+        load,
+        AssignmentForm(request.POST, request.FILES, topics=selectors.subject_topics(load)),
+        "assignment_form",
+        services.add_assignment,
+        "assignments",
+        lambda assignment: _("Assignment “%(title)s” added.") % {"title": assignment.title},
+        load=load,
     )
-    if not assignment:
-        return _render_load(request, load, status=400, assignment_form=form)
-    messages.success(request, _("Assignment “%(title)s” added.") % {"title": assignment.title})
-    return redirect(_load_url(load, "assignments"))
 
 
 def _assignment(load: TeachingLoad, assignment_pk: int) -> Assignment:
