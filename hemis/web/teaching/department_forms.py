@@ -13,16 +13,11 @@ from hemis.web.forms import DateInput, UnitChoiceField
 from hemis.web.schedule.forms import DATE_FORMATS, TeacherChoiceField
 
 
-class SemesterChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Semester) -> str:
-        return str(obj)
-
-
 class DepartmentFilterForm(forms.Form):
     """Which department and semester a page shows (GET); the view falls back to defaults."""
 
     department = UnitChoiceField(label=_("Department"), queryset=OrgUnit.objects.none(), required=False)
-    semester = SemesterChoiceField(label=_("Semester"), queryset=Semester.objects.none(), required=False)
+    semester = forms.ModelChoiceField(label=_("Semester"), queryset=Semester.objects.none(), required=False)
     unassigned = forms.BooleanField(label=_("Unassigned only"), required=False)
 
     def __init__(self, *args, departments, semesters, **kwargs):
