@@ -27,6 +27,7 @@ from hemis.org.validators import validate_document
 from hemis.schedule.enums import LessonKind, LessonStatus
 from hemis.schedule.models import PAIR_HOURS, Lesson, LessonGroup
 from hemis.students.models import Student, StudentStatus, Subgroup
+from hemis.teaching.journal_selectors import lesson_topics
 from hemis.teaching.models import (
     Absence,
     AttendanceRules,
@@ -128,14 +129,7 @@ def _stale(record: LessonRecord) -> ValidationError:
 def _check_topic(lesson: Lesson, topic: Topic | None) -> None:
     if topic is None:
         return
-    groups = LessonGroup.objects.filter(lesson=lesson).values("group_id")
-    fits = Topic.objects.filter(
-        pk=topic.pk,
-        training_type=lesson.training_type,
-        curriculum_subject__subject_id=lesson.subject_id,
-        curriculum_subject__group_bindings__group_id__in=groups,
-    ).exists()
-    if not fits:
+    if not lesson_topics(lesson).filter(pk=topic.pk).exists():
         raise ValidationError(
             {"topic": [_("The topic is not one of this lesson's subject and lesson type.")]}
         )
