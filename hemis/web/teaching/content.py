@@ -303,9 +303,7 @@ def submission_grade(request, pk: int, submission_pk: int):
     )
     form = GradeForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        message_errors(request, ValidationError(form.errors.as_data()))
         return redirect(_load_url(load, f"submission-{submission.pk}"))
     data = form.cleaned_data
     try:
