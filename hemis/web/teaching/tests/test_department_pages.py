@@ -289,7 +289,15 @@ def test_a_teacher_has_no_distribution(client, world, uni):
     user = f.UserFactory(username="karimov")
     f.grant(user, "teacher", uni["inorganic"])
     client.force_login(user)
+    before = loads()
     assert client.get(distribution_url(world)).status_code == 403
+    data = {
+        "rows": [key(world, "KT-21", "MAT204", LECTURE)],
+        "teacher": world.karimov.pk,
+        "assigned_on": "20.01.2027",
+    }
+    assert client.post(distribution_url(world), data).status_code == 403
+    assert loads() == before
 
 
 def count_queries(client, url) -> int:
