@@ -350,6 +350,19 @@ def test_edit_move_and_delete_topics_from_the_page(client, load, karimov):
     assert flashed(client.get(response.url)) == ["Topic 2 saved.", "Topic “Topic 1” deleted."]
 
 
+def test_a_refused_topic_edit_is_shown_on_its_page_and_nothing_changes(client, load, karimov):
+    fill(load, karimov)
+    topic = Topic.objects.get()
+    client.force_login(karimov)
+    edit = reverse("web:teaching_topic_edit", args=[load.pk, topic.pk])
+    assert client.get(edit).status_code == 200
+    response = client.post(edit, {"title": "Derivatives", "hours": "0"})
+    assert response.status_code == 400
+    assert response.context["form"].errors == {"hours": ["A topic takes at least 1 academic hour."]}
+    assert "A topic takes at least 1 academic hour." in text(response)
+    assert plan(load) == [(1, "Topic 1", 2)]
+
+
 def test_upload_a_resource_and_download_it_after_the_policy(
     client, world, uni, load, karimov, rahimova, head, student, dean_chemistry, outsider
 ):
@@ -419,7 +432,8 @@ def test_add_and_edit_an_assignment_from_the_page(client, load, karimov):
     assert "Deadline 01.03.2027 18:00 · maximum 10,00 points · 2 attempts" in text(client.get(response.url))
     edit = reverse("web:teaching_assignment_edit", args=[load.pk, assignment.pk])
     assert 'value="01.03.2027 18:00"' in text(client.get(edit))
-    client.post(edit, data | {"deadline": "08.03.2027 18:00", "file": "", "max_points": "20"})
+    response = client.post(edit, data | {"deadline": "08.03.2027 18:00", "file": "", "max_points": "20"})
+    assert flashed(client.get(response.url)) == ["Assignment “Problem set” saved."]
     assignment.refresh_from_db()
     assert (assignment.deadline, assignment.max_points, assignment.file.name.endswith(".docx")) == (
         DEADLINE + dt.timedelta(days=7),
