@@ -211,26 +211,37 @@ def _covering_excuses(student_ids, date: dt.date) -> dict[int, int]:
     return out
 
 
+def _write_rows(model, field: str, record: LessonRecord, new: dict[int, int], old: dict[int, int], make):
+    """The record's ``model`` rows (student pk → ``field``) brought from ``old`` to ``new``: the gone
+    deleted, the changed updated (one UPDATE per value, not per student), the added made by ``make``."""
+    model.objects.filter(record=record).exclude(student_id__in=list(new)).delete()
+    changed = {pk: value for pk, value in new.items() if pk in old and old[pk] != value}
+    for value in set(changed.values()):
+        students = [pk for pk, given in changed.items() if given == value]
+        model.objects.filter(record=record, student_id__in=students).update(**{field: value})
+    model.objects.bulk_create(make(pk, value) for pk, value in new.items() if pk not in old)
+
+
 def _write_absences(record: LessonRecord, date: dt.date, absences: dict[int, int], old: dict[int, int]):
     excuses = _covering_excuses(list(absences), date)
-    Absence.objects.filter(record=record).exclude(student_id__in=list(absences)).delete()
-    for pk, hours in absences.items():
-        if pk in old and old[pk] != hours:
-            Absence.objects.filter(record=record, student_id=pk).update(hours=hours)
-    Absence.objects.bulk_create(
-        Absence(record=record, student_id=pk, hours=hours, excuse_id=excuses.get(pk))
-        for pk, hours in absences.items()
-        if pk not in old
+    _write_rows(
+        Absence,
+        "hours",
+        record,
+        absences,
+        old,
+        lambda pk, hours: Absence(record=record, student_id=pk, hours=hours, excuse_id=excuses.get(pk)),
     )
 
 
 def _write_marks(record: LessonRecord, marks: dict[int, int], old: dict[int, int]):
-    DailyMark.objects.filter(record=record).exclude(student_id__in=list(marks)).delete()
-    for pk, value in marks.items():
-        if pk in old and old[pk] != value:
-            DailyMark.objects.filter(record=record, student_id=pk).update(value=value)
-    DailyMark.objects.bulk_create(
-        DailyMark(record=record, student_id=pk, value=value) for pk, value in marks.items() if pk not in old
+    _write_rows(
+        DailyMark,
+        "value",
+        record,
+        marks,
+        old,
+        lambda pk, value: DailyMark(record=record, student_id=pk, value=value),
     )
 
 

@@ -6,6 +6,8 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from hemis.academics.enums import MarkingSystemCode
@@ -142,6 +144,18 @@ def test_record_lesson_again_changes_and_audits_old_and_new(world, lecture, teac
     assert data["after"]["absent_hours"] == {pk[0]: 1, pk[1]: 0, pk[5]: 2}
     assert data["before"]["marks"] == {pk[2]: 4, pk[3]: None}
     assert data["after"]["marks"] == {pk[2]: 5, pk[3]: 3}
+
+
+def test_changing_many_absences_costs_the_queries_of_changing_one(lecture, teacher, kt21):
+    record(lecture, teacher, absences={s.pk: 2 for s in kt21[:6]})
+    with CaptureQueriesContext(connection) as one:
+        record(lecture, teacher, absences={kt21[0].pk: 1} | {s.pk: 2 for s in kt21[1:6]}, version=1)
+    with CaptureQueriesContext(connection) as many:
+        record(lecture, teacher, absences={s.pk: 1 for s in kt21[1:6]} | {kt21[0].pk: 2}, version=2)
+    assert len(many) == len(one) + 1  # one UPDATE per hours value given, not one per student
+    assert dict(Absence.objects.values_list("student_id", "hours")) == {kt21[0].pk: 2} | {
+        s.pk: 1 for s in kt21[1:6]
+    }
 
 
 def test_absence_in_an_excused_period_is_recorded_excused(lecture, teacher, dean_chemistry, kt21):
