@@ -64,21 +64,23 @@ def my_subjects(request):
     return render(request, "web/teaching/content/my_subjects.html", context)
 
 
-def _readable_load(request, pk: int) -> TeachingLoad:
+def _load_among(loads, pk: int) -> TeachingLoad:
+    """The load ``pk`` of ``loads`` (a queryset of the policy) for its page; 404 when not among them."""
     try:
-        return selectors.load_for_page(policy.teaching_loads(request.principal), pk)
+        return selectors.load_for_page(loads, pk)
     except TeachingLoad.DoesNotExist as missing:
         raise Http404 from missing
+
+
+def _readable_load(request, pk: int) -> TeachingLoad:
+    return _load_among(policy.teaching_loads(request.principal), pk)
 
 
 def _own_load(request, pk: int, *, content: bool = False) -> TeachingLoad:
     """A load the active role edits; for topics and resources (``content``), shared by every teacher of
     the subject's lesson type, the policy is asked about those too. Others' loads are not found."""
     principal = request.principal
-    try:
-        load = selectors.load_for_page(policy.own_loads(principal), pk)
-    except TeachingLoad.DoesNotExist as missing:
-        raise Http404 from missing
+    load = _load_among(policy.own_loads(principal), pk)
     if content and not policy.may_edit_content(
         principal, load.group_subject.curriculum_subject, load.training_type
     ):
