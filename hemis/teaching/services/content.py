@@ -192,9 +192,9 @@ def reorder_topics(
     if sorted(order) != sorted(topics):
         _refuse("order", _("The topics changed meanwhile; reload the page and order them again."))
     before = list(topics)
-    if before == list(order):
-        return [topics[pk] for pk in order]
     ordered = [topics[pk] for pk in order]
+    if before == list(order):
+        return ordered
     _renumber(ordered)
     audit.record(
         actor=actor,
