@@ -334,11 +334,29 @@ def test_excuse_with_a_word_document_is_refused(client, world, dean_chemistry, s
     assert state() == before
 
 
-def test_a_teacher_has_no_excuses_lists_or_rules(client, karimov_user):
+def test_a_teacher_has_no_excuses_lists_or_rules(client, world, karimov_user, students):
     client.force_login(karimov_user)
     for name in ("web:teaching_excuses", "web:teaching_absence_lists", "web:teaching_attendance_rules"):
         assert client.get(reverse(name)).status_code == 403
-    assert not Excuse.objects.exists()
+    before = (state(), list(AttendanceRules.objects.values()))
+    excuse = {
+        "student": students[0].student_id_number,
+        "from_date": "01.12.2026",
+        "to_date": "02.12.2026",
+        "reason": "Illness",
+        "document_number": "1",
+    }
+    assert client.post(reverse("web:teaching_excuses"), excuse).status_code == 403
+    rules = {
+        "marking_system": world.curriculum.marking_system.pk,
+        "daily_mark_min": "2",
+        "daily_mark_max": "5",
+        "warning_hours": "2",
+        "reprimand_hours": "4",
+        "expulsion_hours": "6",
+    }
+    assert client.post(reverse("web:teaching_attendance_rules"), rules).status_code == 403
+    assert (state(), list(AttendanceRules.objects.values())) == before
 
 
 # --- the lists and the rules ----------------------------------------------------------------------------
