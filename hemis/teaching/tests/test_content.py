@@ -245,6 +245,18 @@ def test_a_link_resource_with_its_topic(world, math, karimov):
         "",
         topic,
     )
+    assert events("teaching.resource.added") == [
+        {
+            "after": {
+                "kind": "link",
+                "title": "Khan Academy: limits",
+                "file": "",
+                "size": 0,
+                "url": "https://www.khanacademy.org/math/calculus-1",
+                "topic": topic.pk,
+            }
+        }
+    ]
 
 
 @pytest.mark.parametrize(
@@ -313,7 +325,12 @@ def test_a_file_of_exactly_50_mb_is_accepted(world, math, karimov):
         file=big,
         actor=karimov,
     )
-    assert resource.size == 50 * MB
+    resource.refresh_from_db()
+    assert (resource.size, resource.file.name.endswith(".mp4"), len(events("teaching.resource.added"))) == (
+        50 * MB,
+        True,
+        1,
+    )
 
 
 def test_delete_a_resource_removes_its_file(world, math, karimov, media, django_capture_on_commit_callbacks):
