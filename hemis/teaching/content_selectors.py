@@ -116,11 +116,17 @@ def load_for_page(loads: QuerySet, pk: int) -> TeachingLoad:
     return loads.select_related(*LOAD_RELATED).get(pk=pk)
 
 
+def content_of(model, load: TeachingLoad) -> QuerySet:
+    """The rows of ``model`` (Topic, Resource) of the load's subject and lesson type, which every
+    teacher of them shares."""
+    return model.objects.filter(
+        curriculum_subject=load.group_subject.curriculum_subject, training_type=load.training_type
+    )
+
+
 def plan_topics(load: TeachingLoad) -> QuerySet:
     """The calendar plan of the load's subject and lesson type: its topics by position."""
-    return Topic.objects.filter(
-        curriculum_subject=load.group_subject.curriculum_subject, training_type=load.training_type
-    ).order_by("position")
+    return content_of(Topic, load).order_by("position")
 
 
 def subject_topics(load: TeachingLoad) -> QuerySet:
@@ -131,9 +137,8 @@ def subject_topics(load: TeachingLoad) -> QuerySet:
 
 
 def resources(load: TeachingLoad) -> list[Resource]:
-    cs = load.group_subject.curriculum_subject
     return list(
-        Resource.objects.filter(curriculum_subject=cs, training_type=load.training_type)
+        content_of(Resource, load)
         .select_related("topic", "teacher")
         .order_by(F("topic__position").asc(nulls_first=True), "pk")  # the subject's own first, then by topic
     )

@@ -216,12 +216,7 @@ def resource_add(request, pk: int):
 @require_POST
 def resource_delete(request, pk: int, resource_pk: int):
     load = _own_load(request, pk, content=True)
-    resource = get_object_or_404(
-        Resource.objects.filter(
-            curriculum_subject=load.group_subject.curriculum_subject, training_type=load.training_type
-        ),
-        pk=resource_pk,
-    )
+    resource = get_object_or_404(selectors.content_of(Resource, load), pk=resource_pk)
     services.delete_resource(resource=resource, actor=request.user)
     messages.success(request, _("Resource “%(title)s” deleted.") % {"title": resource.title})
     return redirect(_load_url(load, "resources"))
