@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from hemis.audit import services as audit
 from hemis.audit.selectors import JournalFilter, journal
-from hemis.core.calendar import WorkingCalendar
+from hemis.core.calendar import add_working_days
 from hemis.org.validators import validate_document
 from hemis.schedule.enums import LessonKind, LessonStatus
 from hemis.schedule.models import PAIR_HOURS, Lesson, LessonGroup
@@ -75,10 +75,10 @@ def not_held_reason(lesson: Lesson, today: dt.date) -> str | None:
     return None
 
 
-def editable_until(lesson: Lesson, calendar: WorkingCalendar | None = None):
+def editable_until(lesson: Lesson) -> dt.date:
     """The last day the teacher may edit the lesson's record: ``JOURNAL_EDIT_DAYS`` working days after
     the lesson, or the day the dean's office reopened it until, whichever is later."""
-    last = (calendar or WorkingCalendar()).add_working_days(lesson.date, JOURNAL_EDIT_DAYS)
+    last = add_working_days(lesson.date, JOURNAL_EDIT_DAYS)
     reopening = getattr(lesson, "journal_reopening", None)  # the reverse one-to-one: None when absent
     return max(last, reopening.until) if reopening is not None else last
 
