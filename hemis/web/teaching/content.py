@@ -4,12 +4,10 @@ A head of department, a dean's office and the academic department read the same 
 ``policy.teaching_loads``; only the teacher of a load edits it (``policy.own_loads``). Files are served
 through ``teaching_file`` after the policy, never from /media/."""
 
-import os
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +23,7 @@ from hemis.teaching import content_selectors as selectors
 from hemis.teaching.models import Assignment, Resource, Topic
 from hemis.teaching.services import content as services
 from hemis.web.forms import call_service, message_errors, status_of
+from hemis.web.pages import stored_file
 from hemis.web.teaching.content_forms import AssignmentForm, GradeForm, ResourceForm, TopicForm
 
 
@@ -340,7 +339,4 @@ def download(request, kind: str, pk: int):
     visible = FILES.get(kind)
     if visible is None:
         raise Http404
-    obj = get_object_or_404(visible(request.principal), pk=pk)
-    if not obj.file:
-        raise Http404
-    return FileResponse(obj.file.open("rb"), as_attachment=True, filename=os.path.basename(obj.file.name))
+    return stored_file(get_object_or_404(visible(request.principal), pk=pk).file)
