@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from random import Random
 from zoneinfo import ZoneInfo
 
-from django.db import connection
 from django.utils import timezone
 
 from hemis.academics.models import MarkingSystem, Semester
@@ -36,6 +35,7 @@ from hemis.core.calendar import WorkingCalendar
 from hemis.curricula.enums import TrainingType
 from hemis.curricula.models import SubjectLoad
 from hemis.demo import rows as demo_rows
+from hemis.demo.schedule import _set_times
 from hemis.schedule.enums import LessonKind, LessonStatus
 from hemis.schedule.models import PAIR_HOURS, Lesson, LessonGroup, TeachingLoad
 from hemis.staff.models import Appointment, Employee
@@ -660,14 +660,8 @@ def _works(
         )
         stamps.append(at)
     made = Work.objects.bulk_create(rows, batch_size=2000)
-    _entered_at(Work, [(at, w.pk) for at, w in zip(stamps, made, strict=True)])
+    # dated as entered when the demo says (``created_at`` is set on insert)
+    _set_times(
+        Work, ("created_at", "updated_at"), [(at, at, w.pk) for at, w in zip(stamps, made, strict=True)]
+    )
     return len(made)
-
-
-def _entered_at(model, rows: list[tuple[dt.datetime, int]]) -> None:
-    """Date records as entered when the demo says (``created_at`` is set on insert); one statement."""
-    quote = connection.ops.quote_name
-    sql = f"UPDATE {quote(model._meta.db_table)} SET created_at = %s, updated_at = %s WHERE id = %s"
-    adapt = connection.ops.adapt_datetimefield_value
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, [(adapt(at), adapt(at), pk) for at, pk in rows])
