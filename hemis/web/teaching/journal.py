@@ -97,7 +97,7 @@ def lesson_record(request, pk: int):
     )
     lesson = get_object_or_404(lessons, pk=pk)
     today = timezone.localdate()
-    record = LessonRecord.objects.filter(lesson=lesson).first()
+    record = LessonRecord.objects.filter(lesson=lesson).select_related("topic").first()
     not_held = services.not_held_reason(lesson, today)
     until = None if not_held else services.editable_until(lesson)
     locked = None if not_held else services.locked_reason(lesson, today, until)

@@ -17,7 +17,15 @@ from hemis.academics.models import MarkingSystem, Subject
 from hemis.audit.models import AuditEvent
 from hemis.curricula.enums import TrainingType
 from hemis.schedule.models import Lesson, LessonGroup, TeachingLoad
-from hemis.teaching.models import Absence, AttendanceRules, DailyMark, Excuse, JournalReopening, LessonRecord
+from hemis.teaching.models import (
+    Absence,
+    AttendanceRules,
+    DailyMark,
+    Excuse,
+    JournalReopening,
+    LessonRecord,
+    Topic,
+)
 from hemis.teaching.services import journal
 from hemis.testing import factories as f
 from hemis.testing.schedule import bind, text, with_login
@@ -508,11 +516,20 @@ def test_head_of_department_reads_a_record_without_editing_or_reopening(
 ):
     lesson = held(world, chemistry, 30)
     recorded(lesson, karimov_user, {students[0].pk: 2})
+    topic = Topic.objects.create(
+        curriculum_subject=load.group_subject.curriculum_subject,
+        training_type=LECTURE,
+        position=1,
+        title="Atoms",
+        hours=2,
+    )
+    LessonRecord.objects.update(topic=topic)
     head = f.UserFactory(username="head_inorg", first_name="Bobur", last_name="Aliyev")
     f.grant(head, "head", uni["inorganic"])
     client.force_login(head)
     assert "Journal: General chemistry, KT-21" in text(client.get(journal_url(load)))
     page = text(client.get(record_url(lesson)))
+    assert "Topic: 1. Atoms" in page
     assert 'data-testid="record-read-only"' in page
     assert 'data-testid="record-form"' not in page and 'data-testid="reopen-form"' not in page
     before = state()
