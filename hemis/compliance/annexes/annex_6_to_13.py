@@ -9,6 +9,7 @@ and ``controlling.dormitory``.
 from hemis.access.roles import RoleCode as R
 from hemis.compliance.process import Process as P
 from hemis.compliance.rules import after, before, continuous, on_demand, quarter_start, same_day
+from hemis.teaching.department_selectors import ASSIGNMENTS_DAYS, RESOURCES_DAYS, TOPICS_DAYS
 
 ANNEX_6 = (
     P(
@@ -49,7 +50,7 @@ ANNEX_7 = (
     P(
         "annex7.p1",
         R.TEACHER,
-        (after("subject_assigned", 1),),
+        (after("subject_assigned", TOPICS_DAYS),),
         "Oʻziga biriktirilgan fan mavzularini kiritadi",
         "Вносит темы закреплённых за ним дисциплин",
         "Enter the topics of each assigned subject",
@@ -57,7 +58,7 @@ ANNEX_7 = (
     P(
         "annex7.p2",
         R.TEACHER,
-        (after("subject_assigned", 7),),
+        (after("subject_assigned", RESOURCES_DAYS),),
         "Oʻziga biriktirilgan fan kontentlarini ATga yuklaydi",
         "Загружает контент закреплённых дисциплин",
         "Upload the content (resources) of each assigned subject",
@@ -65,7 +66,7 @@ ANNEX_7 = (
     P(
         "annex7.p3",
         R.TEACHER,
-        (after("subject_assigned", 5),),
+        (after("subject_assigned", ASSIGNMENTS_DAYS),),
         "Oʻziga biriktirilgan fanga doir talabalar uchun topshiriqlarni ATga yuklaydi",
         "Загружает задания для студентов по закреплённым дисциплинам",
         "Upload the assignments for students",
