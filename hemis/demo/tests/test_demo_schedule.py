@@ -4,11 +4,8 @@ and 10 and annex 4 item 10 on time, late, overdue and pending as designed."""
 
 import datetime as dt
 from collections import Counter
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
@@ -33,28 +30,8 @@ from hemis.staff.models import Appointment
 from hemis.students.models import Group, GroupSubject, Student, StudentStatus
 from hemis.students.selectors import curriculum_semester_number
 
-N = 300
 ON_TIME, LATE, PENDING, OVERDUE = "on_time", "late", "pending", "overdue"  # the engine's statuses
 ONE_DAY = dt.timedelta(days=1)
-
-
-@pytest.fixture(scope="module")
-def _seeded_once(django_db_setup, django_db_blocker):
-    """One demo university for the module (seeded once, rolled back when the module ends)."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", students=N, force=True, stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(_seeded_once, db):
-    return None
-
-
-@pytest.fixture
-def current(demo) -> Semester:
-    return Semester.objects.get(is_current=True)
 
 
 @pytest.fixture

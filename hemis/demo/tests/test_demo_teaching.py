@@ -5,15 +5,10 @@ annex 6 and annex 7 evaluators (on time, late, overdue) present."""
 
 import datetime as dt
 from collections import Counter, defaultdict
-from io import StringIO
 
-import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 
-from hemis.academics.models import Semester
 from hemis.compliance import engine
 from hemis.curricula.models import SubjectLoad
 from hemis.schedule.enums import LessonKind, LessonStatus
@@ -22,28 +17,8 @@ from hemis.students.models import Student, Subgroup
 from hemis.teaching.enums import ResourceKind, WorkStatus
 from hemis.teaching.models import Absence, Assignment, Excuse, LessonRecord, Resource, Topic, Work
 
-N = 300
 ON_TIME, LATE, PENDING, OVERDUE = "on_time", "late", "pending", "overdue"  # the engine's statuses
 TEACHING = [f"annex6.p{n}" for n in (1, 2, 3, 4)] + [f"annex7.p{n}" for n in (1, 2, 3, 4, 6)]
-
-
-@pytest.fixture(scope="module")
-def _seeded_once(django_db_setup, django_db_blocker):
-    """One demo university for the module (seeded once, rolled back when the module ends)."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", students=N, force=True, stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(_seeded_once, db):
-    return None
-
-
-@pytest.fixture
-def current(demo) -> Semester:
-    return Semester.objects.get(is_current=True)
 
 
 def test_each_case_of_each_teaching_evaluator_is_on_the_demo(demo):
