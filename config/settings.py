@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "hemis.movements",
     "hemis.schedule",
     "hemis.teaching",
+    "hemis.grading",
     "hemis.compliance",
     "hemis.demo",
     "hemis.web",

@@ -1,6 +1,9 @@
 """Base model pieces shared by every domain app."""
 
+from decimal import Decimal
+
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -73,6 +76,13 @@ class GpaMethod(models.TextChoices):
     SIMPLE_AVERAGE = "simple_average", _("Simple average of grade points")
 
 
+class GpaScope(models.TextChoices):
+    """Which years' results the GPA that decides the transfer to the next course covers (annex 1 item 7)."""
+
+    YEAR = "year", _("The academic year's results")
+    ALL_YEARS = "all", _("The results of all years studied")
+
+
 class StaffEntryDays(models.IntegerChoices):
     """Working days HR has to enter hires, dismissals and position changes (annex 3, item 3)."""
 
@@ -98,6 +108,32 @@ class UniversitySettings(TimeStamped):
     gpa_method_decided_on = models.DateField(_("council decision date"), null=True, blank=True)
     # When the GPA method last changed (set by the settings service): annex 1 item 7 is measured on it.
     gpa_method_set_on = models.DateField(_("GPA method set on"), null=True, blank=True, editable=False)
+    gpa_scope = models.CharField(
+        _("GPA for the transfer to the next course"),
+        max_length=8,
+        choices=GpaScope.choices,
+        default=GpaScope.YEAR,
+    )
+    gpa_transfer_threshold = models.DecimalField(
+        _("lowest GPA for the transfer to the next course"),
+        max_digits=3,
+        decimal_places=2,
+        default=Decimal("2.40"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("5"))],
+    )
+    # Working days after a control the examiner may still enter its grades (HEMIS locks after 2).
+    grade_lock_days = models.PositiveSmallIntegerField(
+        _("working days to enter control grades"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
+    )
+    # A student who missed more than this share of a subject's hours without excuse is barred from its
+    # controls (marked on the statement).
+    bar_absence_percent = models.PositiveSmallIntegerField(
+        _("unexcused absence that bars from the control, % of the subject's hours"),
+        default=25,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
     staff_entry_days = models.PositiveSmallIntegerField(
         _("deadline for entering staff changes"), choices=StaffEntryDays.choices, default=StaffEntryDays.THREE
     )

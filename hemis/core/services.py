@@ -26,6 +26,10 @@ EDITABLE = frozenset(
         "languages",
         "gpa_method",
         "gpa_method_decided_on",
+        "gpa_scope",
+        "gpa_transfer_threshold",
+        "grade_lock_days",
+        "bar_absence_percent",
         "staff_entry_days",
         "integration",
     }
@@ -83,7 +87,7 @@ def _normalised(changes: dict[str, Any], current: UniversitySettings) -> dict[st
 def update_university_settings(*, actor, **changes: Any) -> UniversitySettings:
     """Change the settings; saves and audits (``core.settings.updated``) only the fields that differ.
 
-    Changing the GPA method records the day (Tashkent) in ``gpa_method_set_on``: annex 1 item 7
+    Changing the GPA method, its scope or the transfer threshold records the day (Tashkent) in ``gpa_method_set_on``: annex 1 item 7
     is measured on it. Raises ValidationError naming the field; nothing is saved then.
     """
     obj = UniversitySettings.objects.select_for_update().get(pk=UniversitySettings.current().pk)
@@ -95,7 +99,7 @@ def update_university_settings(*, actor, **changes: Any) -> UniversitySettings:
     changed = [field for field in values if getattr(obj, field) != before[field]]
     if not changed:
         return obj
-    if "gpa_method" in changed:
+    if {"gpa_method", "gpa_scope", "gpa_transfer_threshold"} & set(changed):
         before["gpa_method_set_on"] = obj.gpa_method_set_on
         obj.gpa_method_set_on = timezone.localdate(timezone=TASHKENT) if obj.gpa_method else None
         changed.append("gpa_method_set_on")

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("hemis.web.students.urls")),
     path("", include("hemis.web.schedule.urls")),
     path("", include("hemis.web.teaching.urls")),
+    path("", include("hemis.web.grading.urls")),
     path("compliance/", include("hemis.web.compliance.urls")),
     path("jobs/", include("hemis.web.jobs.urls")),
 ]

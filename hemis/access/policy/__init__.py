@@ -20,6 +20,7 @@ from hemis.access.policy import (
     compliance,
     core,
     curricula,
+    grading,
     jobs,
     movements,
     org,
@@ -44,6 +45,18 @@ from hemis.access.policy.careers import (
 from hemis.access.policy.core import sees_personal_data
 from hemis.access.policy.curricula import curriculum_programmes, visible_curricula
 from hemis.access.policy.engine import allowed_actions, can, require, university_wide, who_can
+from hemis.access.policy.grading import (
+    gradable_statements,
+    grading_groups,
+    grading_students,
+    managed_restudy_groups,
+    managed_statements,
+    plan_students,
+    restudy_faculties,
+    statement_group_subjects,
+    visible_restudy_groups,
+    visible_statements,
+)
 from hemis.access.policy.jobs import visible_jobs
 from hemis.access.policy.movements import order_faculties, visible_orders
 from hemis.access.policy.org import editable_org_units, visible_org_units
@@ -114,6 +127,7 @@ DOMAINS = (
     movements,
     schedule,
     teaching,
+    grading,
     compliance,
 )
 
@@ -133,6 +147,16 @@ UNIT_PATHS: dict[str, tuple[str, ...]] = _merged([d.UNIT_PATHS for d in DOMAINS]
 UNIT_FINDERS = _merged([getattr(d, "UNIT_FINDERS", {}) for d in DOMAINS])
 
 __all__ = [
+    "gradable_statements",
+    "grading_groups",
+    "grading_students",
+    "managed_restudy_groups",
+    "managed_statements",
+    "plan_students",
+    "restudy_faculties",
+    "statement_group_subjects",
+    "visible_restudy_groups",
+    "visible_statements",
     "absence_list_faculties",
     "department_group_subjects",
     "department_loads",

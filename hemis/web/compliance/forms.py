@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hemis.access.roles import RoleCode
 from hemis.compliance import registry
-from hemis.core.models import GpaMethod, StaffEntryDays, StudyWeek, UniversitySettings
+from hemis.core.models import GpaMethod, GpaScope, StaffEntryDays, StudyWeek, UniversitySettings
 from hemis.web.forms import DateInput
 
 DATE_WIDGET = DateInput()  # DD.MM.YYYY with a translated placeholder
@@ -45,6 +45,24 @@ class UniversitySettingsForm(forms.Form):
         label=_("Date the council decision on the GPA method takes effect"),
         required=False,
         widget=DATE_WIDGET,
+    )
+    gpa_scope = forms.ChoiceField(
+        label=_("GPA for the transfer to the next course"), choices=GpaScope.choices
+    )
+    gpa_transfer_threshold = forms.DecimalField(
+        label=_("Lowest GPA for the transfer to the next course"),
+        min_value=0,
+        max_value=5,
+        max_digits=3,
+        decimal_places=2,
+    )
+    grade_lock_days = forms.IntegerField(
+        label=_("Working days to enter control grades after the control"), min_value=1, max_value=30
+    )
+    bar_absence_percent = forms.IntegerField(
+        label=_("Unexcused absence that bars from the control, % of the subject's hours"),
+        min_value=1,
+        max_value=100,
     )
     staff_entry_days = forms.TypedChoiceField(
         label=_("Deadline for entering hires, dismissals and position changes"),

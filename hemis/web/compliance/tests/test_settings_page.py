@@ -31,6 +31,10 @@ def form_data(**overrides):
         "study_week": "5",
         "gpa_method": "credit_weighted",
         "gpa_method_decided_on": "05.01.2026",
+        "gpa_scope": "all",
+        "gpa_transfer_threshold": "2.6",
+        "grade_lock_days": "3",
+        "bar_absence_percent": "30",
         "staff_entry_days": "3",
         "sync_enabled": "on",
         "api_base_url": "https://hemis.edu.uz/rest/v1",
@@ -58,6 +62,8 @@ def test_super_admin_saves_the_settings(client, superadmin, settings_row):
     assert settings_row.study_week == 5
     assert settings_row.launch_date == dt.date(2025, 12, 26)
     assert settings_row.gpa_method == "credit_weighted"
+    assert (settings_row.gpa_scope, str(settings_row.gpa_transfer_threshold)) == ("all", "2.60")
+    assert (settings_row.grade_lock_days, settings_row.bar_absence_percent) == (3, 30)
     assert settings_row.gpa_method_decided_on == dt.date(2026, 1, 5)
     assert settings_row.gpa_method_set_on is not None
     assert settings_row.name_en == "Tashkent Institute of Chemical Technology"

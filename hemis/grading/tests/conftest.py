@@ -1,0 +1,1 @@
+from hemis.testing.grading import grading, world  # noqa: F401 - the shared fixtures

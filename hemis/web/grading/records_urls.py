@@ -1,0 +1,3 @@
+"""Grading pages: records (issue 13)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Grading pages: restudy (issue 13)."""
+
+urlpatterns: list = []

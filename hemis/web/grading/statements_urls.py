@@ -1,0 +1,3 @@
+"""Grading pages: statements (issue 13)."""
+
+urlpatterns: list = []
