@@ -1,6 +1,7 @@
 """update_university_settings: validates, saves only what changed, audits before/after."""
 
 import datetime as dt
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -8,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
 from hemis.audit.models import AuditEvent
-from hemis.core.models import GpaMethod, UniversitySettings
+from hemis.core.models import GpaMethod, GpaScope, UniversitySettings
 from hemis.core.services import update_university_settings
 
 D = dt.date
@@ -83,6 +84,11 @@ def test_disabling_uzbek_is_refused_and_nothing_changes(university, superadmin):
         ({"integration": {"sync_enabled": True}}, "sync_enabled"),
         ({"integration": {"password": "x"}}, "integration"),
         ({"gpa_method_set_on": D(2026, 1, 1)}, "gpa_method_set_on"),
+        ({"gpa_scope": "decade"}, "gpa_scope"),
+        ({"gpa_transfer_threshold": Decimal("5.01")}, "gpa_transfer_threshold"),
+        ({"gpa_transfer_threshold": Decimal("-0.1")}, "gpa_transfer_threshold"),
+        ({"grade_lock_days": 0}, "grade_lock_days"),
+        ({"bar_absence_percent": 101}, "bar_absence_percent"),
     ],
 )
 def test_invalid_input_names_the_field_and_changes_nothing(university, superadmin, changes, field):
@@ -115,6 +121,32 @@ def test_the_same_gpa_method_again_keeps_its_day(university, superadmin):
     university.refresh_from_db()
     assert university.gpa_method_set_on == D(2026, 1, 6)
     assert events().get().data["after"] == {"gpa_method_decided_on": "2026-01-05"}
+
+
+def test_the_gpa_scope_and_threshold_of_the_council_decision_record_the_day(university, superadmin):
+    """Annex 1 item 7: the scope (one year / all years) and the transfer threshold are the GPA method too."""
+    university.gpa_method = GpaMethod.CREDIT_WEIGHTED
+    university.gpa_method_set_on = D(2026, 1, 6)
+    university.save()
+    update_university_settings(
+        actor=superadmin, gpa_scope=GpaScope.ALL_YEARS, gpa_transfer_threshold=Decimal("2.6")
+    )
+    university.refresh_from_db()
+    today = timezone.localdate(timezone=ZoneInfo("Asia/Tashkent"))
+    assert (university.gpa_scope, university.gpa_transfer_threshold) == ("all", Decimal("2.60"))
+    assert university.gpa_method_set_on == today
+    assert events().get().data["before"] == {
+        "gpa_scope": "year",
+        "gpa_transfer_threshold": "2.40",
+        "gpa_method_set_on": "2026-01-06",
+    }
+
+
+def test_the_grade_lock_and_absence_bar_do_not_touch_the_gpa_day(university, superadmin):
+    update_university_settings(actor=superadmin, grade_lock_days=3, bar_absence_percent=30)
+    university.refresh_from_db()
+    assert (university.grade_lock_days, university.bar_absence_percent) == (3, 30)
+    assert university.gpa_method_set_on is None
 
 
 def test_integration_settings_merge_and_keep_other_keys(university, superadmin):
