@@ -1,0 +1,387 @@
+"""Reads of the academic record and the GPA (issue 13): a student's record, a group's rating and summary
+statements of a semester, GPA lists ranked in group, course, faculty and university (window functions
+at read time), and ``fresh_records`` — the records computed again in Python from the statement lines,
+for comparison with the snapshot ``services.records`` writes in SQL."""
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Rank
+from django.utils import timezone
+
+from hemis.academics.models import AcademicYear, GradeBand, Semester
+from hemis.core.models import GpaScope, UniversitySettings
+from hemis.curricula.models import CurriculumSubject, SubjectControl
+from hemis.grading.enums import DEBTS, RecordStatus
+from hemis.grading.models import AcademicRecord, Gpa, StatementLine
+from hemis.schedule.enums import ControlKind
+from hemis.students.models import Group, GroupSubject, Student
+
+GRADED = (RecordStatus.PASSED, RecordStatus.FAILED)
+KINDS = (ControlKind.CURRENT, ControlKind.MIDTERM, ControlKind.FINAL)
+
+# --- a student's record -------------------------------------------------------------------------
+
+
+def student_records(student: Student):
+    """The student's records, semester by semester."""
+    return (
+        AcademicRecord.objects.filter(student=student)
+        .select_related("curriculum_subject__subject", "semester", "academic_year")
+        .order_by("semester__start_date", "curriculum_subject__subject__code")
+    )
+
+
+def student_gpas(student: Student) -> list[Gpa]:
+    """The student's GPA per academic year, then the cumulative one (``academic_year`` None)."""
+    rows = list(Gpa.objects.filter(student=student).select_related("academic_year"))
+    return sorted(
+        rows, key=lambda g: (g.academic_year is None, g.academic_year.start_date if g.academic_year else 0)
+    )
+
+
+@dataclass
+class SemesterRecords:
+    semester: Semester
+    records: list = field(default_factory=list)
+
+    @property
+    def credits(self) -> Decimal:
+        return sum((r.credits for r in self.records if r.status == RecordStatus.PASSED), Decimal(0))
+
+
+def records_by_semester(student: Student) -> list[SemesterRecords]:
+    groups: dict[int, SemesterRecords] = {}
+    for record in student_records(student):
+        groups.setdefault(record.semester_id, SemesterRecords(record.semester)).records.append(record)
+    return list(groups.values())
+
+
+# --- the rating and summary statements of a group's semester ---------------------------------------
+
+
+def group_semesters(group: Group):
+    """The semesters the group has subjects in."""
+    return Semester.objects.filter(
+        pk__in=GroupSubject.objects.filter(group=group).values("semester")
+    ).order_by("start_date")
+
+
+def _group_subjects(group: Group, semester: Semester) -> list[CurriculumSubject]:
+    return [
+        gs.curriculum_subject
+        for gs in GroupSubject.objects.filter(group=group, semester=semester)
+        .select_related("curriculum_subject__subject")
+        .order_by("curriculum_subject__subject__code")
+    ]
+
+
+@dataclass
+class RatingRow:
+    student: Student
+    cells: list  # an AcademicRecord or None per subject
+    gpa: Decimal | None
+    rank: int | None
+
+
+@dataclass
+class RatingStatement:
+    group: Group
+    semester: Semester
+    subjects: list
+    rows: list
+
+
+def rating_statement(group: Group, semester: Semester) -> RatingStatement:
+    """Students × the semester's subjects with score and grade, the GPA of the semester's academic year
+    and the rank in the group (ties share a rank); ordered by rank, then name."""
+    subjects = _group_subjects(group, semester)
+    students = list(Student.objects.filter(group=group).order_by("last_name", "first_name"))
+    records = {
+        (r.student_id, r.curriculum_subject_id): r
+        for r in AcademicRecord.objects.filter(student__group=group, curriculum_subject__in=subjects)
+    }
+    ranked = {
+        g.student_id: g
+        for g in Gpa.objects.filter(
+            student__group=group, academic_year_id=semester.academic_year_id
+        ).annotate(rank=Window(Rank(), order_by=F("gpa").desc()))
+    }
+    rows = [
+        RatingRow(
+            student=s,
+            cells=[records.get((s.pk, cs.pk)) for cs in subjects],
+            gpa=ranked[s.pk].gpa if s.pk in ranked else None,
+            rank=ranked[s.pk].rank if s.pk in ranked else None,
+        )
+        for s in students
+    ]
+    rows.sort(key=lambda r: (r.rank is None, r.rank or 0))
+    return RatingStatement(group=group, semester=semester, subjects=subjects, rows=rows)
+
+
+@dataclass
+class SummaryRow:
+    subject: CurriculumSubject | None  # None: the group's totals
+    students: int
+    graded: int
+    passed: int
+    failed: int
+    debts: int
+    grades: dict  # grade → count
+    average_score: Decimal | None
+
+
+@dataclass
+class SummaryStatement:
+    group: Group
+    semester: Semester
+    grades: list  # the marking system's grades, best first
+    rows: list
+    total: SummaryRow
+
+
+def summary_statement(group: Group, semester: Semester) -> SummaryStatement:
+    """Per subject of the group's semester: the students with a record, graded (passed or failed),
+    passed, failed, debts, the count of each grade among the graded and their average score; and the
+    group's totals over all its subjects."""
+    subjects = _group_subjects(group, semester)
+    records = AcademicRecord.objects.filter(student__group=group, curriculum_subject__in=subjects)
+    counts = {
+        row["curriculum_subject"]: row
+        for row in records.values("curriculum_subject").annotate(
+            students=Count("pk"),
+            graded=Count("pk", filter=Q(status__in=GRADED)),
+            passed=Count("pk", filter=Q(status=RecordStatus.PASSED)),
+            failed=Count("pk", filter=Q(status=RecordStatus.FAILED)),
+            debts=Count("pk", filter=Q(status__in=DEBTS)),
+            average=Avg("score", filter=Q(status__in=GRADED)),
+        )
+    }
+    distribution: dict[int, Counter] = defaultdict(Counter)
+    for row in (
+        records.filter(status__in=GRADED).values("curriculum_subject", "grade").annotate(n=Count("pk"))
+    ):
+        distribution[row["curriculum_subject"]][row["grade"]] = row["n"]
+    system = group.curriculum.marking_system if group.curriculum_id else None
+    grades = list(
+        GradeBand.objects.filter(marking_system=system).order_by("-min_value").values_list("grade", flat=True)
+    )
+    rows = []
+    for cs in subjects:
+        c = counts.get(cs.pk, {})
+        avg = c.get("average")
+        rows.append(
+            SummaryRow(
+                subject=cs,
+                students=c.get("students", 0),
+                graded=c.get("graded", 0),
+                passed=c.get("passed", 0),
+                failed=c.get("failed", 0),
+                debts=c.get("debts", 0),
+                grades={g: distribution[cs.pk][g] for g in grades},
+                average_score=_one_decimal(avg),
+            )
+        )
+    total_graded = sum(r.graded for r in rows)
+    total_average = records.filter(status__in=GRADED).aggregate(a=Avg("score"))["a"]
+    total = SummaryRow(
+        subject=None,
+        students=sum(r.students for r in rows),
+        graded=total_graded,
+        passed=sum(r.passed for r in rows),
+        failed=sum(r.failed for r in rows),
+        debts=sum(r.debts for r in rows),
+        grades={g: sum(r.grades[g] for r in rows) for g in grades},
+        average_score=_one_decimal(total_average),
+    )
+    return SummaryStatement(group=group, semester=semester, grades=grades, rows=rows, total=total)
+
+
+def _one_decimal(value) -> Decimal | None:
+    if value is None:
+        return None
+    return Decimal(str(value)).quantize(Decimal("0.1"))
+
+
+# --- GPA lists ------------------------------------------------------------------------------------
+
+
+def gpa_years():
+    return AcademicYear.objects.filter(pk__in=Gpa.objects.values("academic_year")).order_by("-start_date")
+
+
+def gpa_list(
+    *,
+    students,
+    academic_year: AcademicYear,
+    cumulative: bool = False,
+    faculty=None,
+    course: int | None = None,
+    group=None,
+):
+    """The GPAs of ``academic_year`` (or the cumulative ones) of ``students`` (the reader's scope),
+    narrowed to a faculty, course or group, each with ``rank_group``, ``rank_course`` (same course
+    number in the same faculty), ``rank_faculty`` and ``rank_university`` — ranked over the whole
+    university whatever the filters — ``transfer_gpa`` (the GPA the settings' scope decides on) and
+    ``can_transfer``. Ordered by GPA, best first."""
+    settings = UniversitySettings.current()
+    rows = (
+        Gpa.objects.filter(academic_year__isnull=True)
+        if cumulative
+        else Gpa.objects.filter(academic_year=academic_year)
+    )
+    desc = F("gpa").desc()
+    shown = Q(student__in=students)
+    if faculty is not None:
+        shown &= Q(student__faculty=faculty)
+    if course:
+        shown &= Q(student__course=course)
+    if group is not None:
+        shown &= Q(student__group=group)
+    if settings.gpa_scope == GpaScope.ALL_YEARS:
+        decides = Gpa.objects.filter(student=OuterRef("student"), academic_year__isnull=True)
+    else:
+        decides = Gpa.objects.filter(student=OuterRef("student"), academic_year=academic_year)
+    return (
+        rows.select_related("student__group", "student__faculty", "academic_year")
+        .annotate(
+            rank_group=Window(Rank(), partition_by=[F("student__group_id")], order_by=desc),
+            rank_course=Window(
+                Rank(), partition_by=[F("student__faculty_id"), F("student__course")], order_by=desc
+            ),
+            rank_faculty=Window(Rank(), partition_by=[F("student__faculty_id")], order_by=desc),
+            rank_university=Window(Rank(), order_by=desc),
+            # The filters as a window, so that they narrow the list after the ranking (a plain WHERE
+            # would rank only the rows shown).
+            shown=Window(
+                Max(Case(When(shown, then=Value(1)), default=Value(0), output_field=IntegerField())),
+                partition_by=[F("pk")],
+            ),
+            transfer_gpa=Subquery(decides.values("gpa")[:1]),
+            can_transfer=Case(
+                When(transfer_gpa__gte=settings.gpa_transfer_threshold, then=Value(True)),
+                default=Value(False),
+            ),
+        )
+        .filter(shown=1)
+        .order_by("-gpa", "student__last_name", "student__first_name", "pk")
+    )
+
+
+# --- the record computed again, for comparison ------------------------------------------------------
+
+
+def record_tuples(records) -> list[tuple]:
+    """Records as comparable tuples (the columns ``fresh_records`` computes)."""
+    return [
+        (
+            r.student_id,
+            r.curriculum_subject_id,
+            r.semester_id,
+            r.academic_year_id,
+            r.total_points,
+            r.max_points,
+            r.score,
+            r.grade,
+            r.grade_point,
+            r.credits,
+            r.status,
+            r.from_restudy,
+        )
+        for r in records
+    ]
+
+
+def fresh_records(
+    *, today: dt.date | None = None, student_ids=None, curriculum_subject_ids=None
+) -> list[tuple]:
+    """The records computed in Python from the statement lines by the rule of the brief — the same
+    tuples as ``record_tuples`` of the snapshot — for a test or a check to compare."""
+    today = today or timezone.localdate()
+    lines = StatementLine.objects.select_related("statement__semester")
+    if student_ids is not None:
+        lines = lines.filter(student_id__in=student_ids)
+    if curriculum_subject_ids is not None:
+        lines = lines.filter(curriculum_subject_id__in=curriculum_subject_ids)
+    by_key: dict[tuple, list] = defaultdict(list)
+    for line in lines:
+        by_key[(line.student_id, line.curriculum_subject_id)].append(line)
+    cs_ids = {cs for _student, cs in by_key}
+    subjects = {
+        cs.pk: cs
+        for cs in CurriculumSubject.objects.filter(pk__in=cs_ids).select_related(
+            "semester__curriculum__marking_system"
+        )
+    }
+    maxima: Counter = Counter()
+    for control in SubjectControl.objects.filter(curriculum_subject__in=cs_ids, control_type__code__in=KINDS):
+        maxima[control.curriculum_subject_id] += control.max_points
+    bands = defaultdict(list)
+    for band in GradeBand.objects.all():
+        bands[band.marking_system_id].append(band)
+    result = []
+    for (student_id, cs_id), group in by_key.items():
+        cs = subjects[cs_id]
+        system = cs.semester.curriculum.marking_system
+        order = sorted(
+            group,
+            key=lambda ln: (
+                ln.statement.restudy_group_id is not None,
+                ln.statement.attempt,
+                ln.statement.control_date,
+                ln.statement_id,
+            ),
+        )
+        total = 0
+        for kind in KINDS:
+            with_points = [ln for ln in order if ln.statement.control_kind == kind and ln.points is not None]
+            if with_points:
+                total += with_points[-1].points
+        max_points = maxima[cs_id]
+        score = (2 * total * system.max_value + max_points) // (2 * max_points) if max_points else 0
+        band = next((b for b in bands[system.pk] if b.min_value <= score <= b.max_value), None)
+        finals = [ln for ln in order if ln.statement.control_kind == ControlKind.FINAL]
+        last = finals[-1] if finals else None
+        if last is None:
+            status = RecordStatus.IN_PROGRESS
+        elif last.barred:
+            status = RecordStatus.BARRED
+        elif last.points is None:
+            status = RecordStatus.MISSING if last.statement.control_date < today else RecordStatus.IN_PROGRESS
+        else:
+            status = RecordStatus.PASSED if score >= system.pass_border else RecordStatus.FAILED
+        first = min(group, key=lambda ln: (ln.statement.control_date, ln.statement_id))
+        result.append(
+            (
+                student_id,
+                cs_id,
+                first.statement.semester_id,
+                first.statement.semester.academic_year_id,
+                total,
+                max_points,
+                score,
+                band.grade if band else "",
+                band.grade_point if band else None,
+                cs.credits,
+                status,
+                bool(last is not None and last.statement.restudy_group_id is not None),
+            )
+        )
+    return result

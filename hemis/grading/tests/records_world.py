@@ -1,0 +1,79 @@
+"""Additions to the grading world for the records and GPA tests: more curriculum subjects (other
+credits, other semesters and years) and re-study statements written straight into the tables."""
+
+import datetime as dt
+from decimal import Decimal
+
+from hemis.academics.enums import SemesterType
+from hemis.academics.models import AcademicYear, Semester, Subject
+from hemis.curricula.enums import SubjectBlock
+from hemis.curricula.models import CurriculumSemester, CurriculumSubject
+from hemis.grading.models import RestudyGroup, RestudyPeriod, Statement, StatementLine
+from hemis.schedule.enums import Attempt
+from hemis.students.models import GroupSubject
+from hemis.testing.grading import MAX_POINTS, add_controls
+
+D = dt.date
+
+
+def add_subject(grading, code: str, *, credits: str, semester: Semester, number: int | None = None):
+    """A subject ``code`` of ``credits`` in the world's curriculum, taught to KT-21 and KT-22 in
+    ``semester`` (curriculum semester ``number``: 3 for the autumn, 4 for the spring unless given);
+    statements of it are made with ``make_statement(w, subject=code)``."""
+    w = grading.world
+    number = number or (3 if semester.semester_type == SemesterType.AUTUMN else 4)
+    cur_semester, _ = CurriculumSemester.objects.get_or_create(curriculum=w.curriculum, number=number)
+    subject = Subject.objects.create(code=code, name_uz=code, name_en=code, department=w.department)
+    cs = CurriculumSubject.objects.create(
+        semester=cur_semester,
+        subject=subject,
+        block=SubjectBlock.GENERAL_PROFESSIONAL,
+        credits=Decimal(credits),
+        department=w.department,
+    )
+    add_controls(cs)
+    for group in (w.kt21, w.kt22):
+        w.bindings[(group.name, code)] = GroupSubject.objects.create(
+            group=group, curriculum_subject=cs, semester=semester
+        )
+    return cs
+
+
+def next_year(grading) -> tuple[AcademicYear, Semester]:
+    """The 2027-2028 academic year and its autumn semester."""
+    year = AcademicYear.objects.create(name="2027-2028", start_date=D(2027, 9, 1), end_date=D(2028, 6, 30))
+    autumn = Semester.objects.create(
+        academic_year=year,
+        semester_type=SemesterType.AUTUMN,
+        number=1,
+        start_date=D(2027, 9, 1),
+        end_date=D(2028, 1, 24),
+    )
+    return year, autumn
+
+
+def restudy_statement(grading, student, *, kind: str, points, control_date: dt.date, cs=None):
+    """A re-study group of ``cs``'s subject (Mathematics unless given) with ``student``'s line."""
+    w = grading.world
+    cs = cs or grading.math_cs
+    period, _ = RestudyPeriod.objects.get_or_create(
+        name="Yozgi", semester=w.semester, defaults={"start_date": D(2027, 6, 15), "end_date": D(2027, 7, 31)}
+    )
+    group, _ = RestudyGroup.objects.get_or_create(
+        period=period,
+        name=cs.subject.code,
+        defaults={"faculty": w.faculty, "subject": cs.subject, "teacher": w.karimov},
+    )
+    statement = Statement.objects.create(
+        faculty=w.faculty,
+        semester=w.semester,
+        subject=cs.subject,
+        restudy_group=group,
+        control_kind=kind,
+        attempt=Attempt.FIRST,
+        control_date=control_date,
+        examiner=w.karimov,
+        max_points=MAX_POINTS[kind],
+    )
+    StatementLine.objects.create(statement=statement, student=student, curriculum_subject=cs, points=points)
+    return statement
