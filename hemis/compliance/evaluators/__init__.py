@@ -13,6 +13,7 @@ from hemis.compliance.evaluators import (  # noqa: F401
     annex4_training,
     annex5_admission,
     annex5_curricula,  # noqa: F401
+    annex5_grading,  # issue 13
     # -- issue 5 evaluators, one import each --
     annex5_groups,
     annex5_orders,  # noqa: F401
@@ -20,5 +21,6 @@ from hemis.compliance.evaluators import (  # noqa: F401
     annex5_schedule,
     # -- issue 12 evaluators --
     annex6_department,
+    annex7_grading,  # issue 13
     annex7_teaching,
 )

@@ -14,7 +14,7 @@ D = dt.date
 TODAY = D(2026, 1, 10)
 
 
-def ob(due, done_at=None, unit=None, process_id="annex5.p11"):
+def ob(due, done_at=None, unit=None, process_id="annex5.p14"):
     return Obligation(process_id=process_id, subject="Labour event", due=due, done_at=done_at, unit=unit)
 
 
@@ -49,7 +49,7 @@ def test_today_and_done_dates_are_tashkent_days():
 
 def test_evaluation_counts_every_status(db, temporary_evaluator):
     temporary_evaluator(
-        "annex5.p11",
+        "annex5.p14",
         lambda context: [
             ob(D(2026, 1, 6), D(2026, 1, 6)),
             ob(D(2026, 1, 6), D(2026, 1, 8)),
@@ -59,7 +59,7 @@ def test_evaluation_counts_every_status(db, temporary_evaluator):
         ],
     )
     context = engine.build_context(today=TODAY)
-    (result,) = engine.evaluate(context=context, process_ids=["annex5.p11"])
+    (result,) = engine.evaluate(context=context, process_ids=["annex5.p14"])
     assert result.measured is True
     assert result.counts.as_dict() == {"on_time": 1, "late": 1, "pending": 1, "overdue": 2}
     assert [(row.obligation.due, row.status) for row in result.rows] == [
@@ -85,9 +85,9 @@ MEASURED = {
     "annex4.p1", "annex4.p2", "annex4.p4", "annex4.p5", "annex4.p6", "annex4.p7", "annex4.p8", "annex4.p9",
     "annex4.p10",
     "annex5.p1", "annex5.p2", "annex5.p3", "annex5.p4", "annex5.p5", "annex5.p6", "annex5.p7", "annex5.p8",
-    "annex5.p9", "annex5.p10", "annex5.p17",
+    "annex5.p9", "annex5.p10", "annex5.p11", "annex5.p12", "annex5.p13", "annex5.p17",
     "annex6.p1", "annex6.p2", "annex6.p3", "annex6.p4",
-    "annex7.p1", "annex7.p2", "annex7.p3", "annex7.p4", "annex7.p6",
+    "annex7.p1", "annex7.p2", "annex7.p3", "annex7.p4", "annex7.p5", "annex7.p6",
 }  # fmt: skip
 
 
@@ -105,7 +105,7 @@ def test_role_filter(db):
 
 def test_unit_filter_counts_the_unit_and_below(uni, temporary_evaluator):
     temporary_evaluator(
-        "annex5.p11",
+        "annex5.p14",
         lambda context: [
             ob(D(2026, 1, 6), D(2026, 1, 6), unit=uni["chem"]),
             ob(D(2026, 1, 6), unit=uni["inorganic"]),
@@ -114,9 +114,9 @@ def test_unit_filter_counts_the_unit_and_below(uni, temporary_evaluator):
         ],
     )
     context = engine.build_context(today=TODAY)
-    (chem,) = engine.evaluate(context=context, process_ids=["annex5.p11"], unit=uni["chem"])
+    (chem,) = engine.evaluate(context=context, process_ids=["annex5.p14"], unit=uni["chem"])
     assert chem.counts.as_dict() == {"on_time": 1, "late": 0, "pending": 0, "overdue": 1}
-    (everything,) = engine.evaluate(context=context, process_ids=["annex5.p11"])
+    (everything,) = engine.evaluate(context=context, process_ids=["annex5.p14"])
     assert everything.counts.total == 4
 
 
@@ -128,12 +128,12 @@ def test_context_uses_the_universitys_study_week(db):
 
 
 def test_totals_add_measured_processes_only(db, temporary_evaluator):
-    temporary_evaluator("annex5.p11", lambda context: [ob(D(2026, 1, 6), D(2026, 1, 6)), ob(D(2026, 1, 9))])
+    temporary_evaluator("annex5.p14", lambda context: [ob(D(2026, 1, 6), D(2026, 1, 6)), ob(D(2026, 1, 9))])
     temporary_evaluator(
-        "annex5.p12", lambda context: [ob(D(2026, 1, 6), D(2026, 1, 7), process_id="annex5.p12")]
+        "annex5.p15", lambda context: [ob(D(2026, 1, 6), D(2026, 1, 7), process_id="annex5.p15")]
     )
     results = engine.evaluate(
-        context=engine.build_context(today=TODAY), process_ids=["annex5.p12", "annex5.p11", "annex9.p1"]
+        context=engine.build_context(today=TODAY), process_ids=["annex5.p15", "annex5.p14", "annex9.p1"]
     )
     assert engine.totals(results).as_dict() == {"on_time": 1, "late": 1, "pending": 0, "overdue": 1}
 

@@ -49,19 +49,19 @@ def labour_orders(situation, temporary_evaluator, dean_chemistry):
     uni = situation
 
     def evaluate(context):
-        yield Obligation(process_id="annex5.p11", unit=uni["econ"], subject="Order 7", due=D(2026, 1, 8))
+        yield Obligation(process_id="annex5.p14", unit=uni["econ"], subject="Order 7", due=D(2026, 1, 8))
         yield Obligation(
-            process_id="annex5.p11",
+            process_id="annex5.p14",
             unit=uni["inorganic"],
             user=dean_chemistry,
             subject="Order 7",
             due=D(2026, 1, 8),
             done_at=D(2026, 1, 9),
         )
-        yield Obligation(process_id="annex5.p11", subject="Order 3", due=D(2026, 1, 8), done_at=D(2026, 1, 2))
-        yield Obligation(process_id="annex5.p11", unit=uni["chem"], subject="Order 1", due=D(2026, 1, 12))
+        yield Obligation(process_id="annex5.p14", subject="Order 3", due=D(2026, 1, 8), done_at=D(2026, 1, 2))
+        yield Obligation(process_id="annex5.p14", unit=uni["chem"], subject="Order 1", due=D(2026, 1, 12))
 
-    temporary_evaluator("annex5.p11", evaluate)
+    temporary_evaluator("annex5.p14", evaluate)
     return uni
 
 
@@ -75,14 +75,14 @@ def test_the_snapshot_equals_a_fresh_evaluation(labour_orders):
 
 def test_stored_rows_keep_status_people_and_units(labour_orders, dean_chemistry):
     snapshot = services.refresh_snapshot(today=TODAY)
-    rows = SnapshotObligation.objects.filter(snapshot=snapshot, process_id="annex5.p11").order_by("pk")
+    rows = SnapshotObligation.objects.filter(snapshot=snapshot, process_id="annex5.p14").order_by("pk")
     assert [(r.subject, r.status, r.unit_id, r.user_id, r.done_at) for r in rows] == [
         ("Order 7", "overdue", labour_orders["econ"].pk, None, None),
         ("Order 7", "late", labour_orders["inorganic"].pk, dean_chemistry.pk, D(2026, 1, 9)),
         ("Order 3", "on_time", None, None, D(2026, 1, 2)),
         ("Order 1", "pending", labour_orders["chem"].pk, None, None),
     ]
-    counts = SnapshotProcess.objects.get(snapshot=snapshot, process_id="annex5.p11")
+    counts = SnapshotProcess.objects.get(snapshot=snapshot, process_id="annex5.p14")
     assert (counts.measured, counts.on_time, counts.late, counts.pending, counts.overdue) == (
         True,
         1,
@@ -127,13 +127,13 @@ def test_obligations_are_written_in_batches_as_they_come(university, temporary_e
     def evaluate(context):
         for n in range(many):
             if n == services.BATCH:  # the first batch is in the database before the next is built
-                written.append(SnapshotObligation.objects.filter(process_id="annex5.p11").count())
+                written.append(SnapshotObligation.objects.filter(process_id="annex5.p14").count())
             due = D(2026, 1, 12) if n % 2 else D(2026, 1, 6)
-            yield Obligation(process_id="annex5.p11", subject=f"Order {n}", due=due)
+            yield Obligation(process_id="annex5.p14", subject=f"Order {n}", due=due)
 
-    temporary_evaluator("annex5.p11", evaluate)
+    temporary_evaluator("annex5.p14", evaluate)
     snapshot = services.refresh_snapshot(today=TODAY)
-    (result,) = (r for r in selectors.snapshot_results(snapshot) if r.process.id == "annex5.p11")
+    (result,) = (r for r in selectors.snapshot_results(snapshot) if r.process.id == "annex5.p14")
     assert written == [services.BATCH]
     assert result.counts.as_dict() == {
         "on_time": 0,
@@ -141,7 +141,7 @@ def test_obligations_are_written_in_batches_as_they_come(university, temporary_e
         "pending": many // 2,
         "overdue": many // 2 + 1,
     }
-    assert SnapshotObligation.objects.filter(process_id="annex5.p11").count() == many
+    assert SnapshotObligation.objects.filter(process_id="annex5.p14").count() == many
 
 
 def test_a_snapshot_being_written_is_not_read(situation, temporary_evaluator):
@@ -152,9 +152,9 @@ def test_a_snapshot_being_written_is_not_read(situation, temporary_evaluator):
         # Annex 5 item 9 comes after annex 1: by now their rows are in the database.
         seen["latest"] = selectors.latest_snapshot()
         seen["written"] = SnapshotObligation.objects.filter(snapshot__is_complete=False).count()
-        yield Obligation(process_id="annex5.p11", subject="Order 1", due=D(2026, 1, 6))
+        yield Obligation(process_id="annex5.p14", subject="Order 1", due=D(2026, 1, 6))
 
-    temporary_evaluator("annex5.p11", evaluate)
+    temporary_evaluator("annex5.p14", evaluate)
     new = services.refresh_snapshot(today=TODAY)
     assert seen == {"latest": previous, "written": previous.obligations_count}
     assert selectors.latest_snapshot() == new
@@ -164,10 +164,10 @@ def test_a_failed_refresh_leaves_the_previous_snapshot(situation, temporary_eval
     previous = services.refresh_snapshot(today=TODAY)
 
     def evaluate(context):
-        yield Obligation(process_id="annex5.p11", subject="Order 1", due=D(2026, 1, 6))
+        yield Obligation(process_id="annex5.p14", subject="Order 1", due=D(2026, 1, 6))
         raise RuntimeError("the evaluator broke")
 
-    temporary_evaluator("annex5.p11", evaluate)
+    temporary_evaluator("annex5.p14", evaluate)
     with pytest.raises(RuntimeError, match="the evaluator broke"):
         services.refresh_snapshot(today=TODAY)
     assert list(Snapshot.objects.all()) == [previous]
@@ -211,9 +211,9 @@ def test_subjects_are_stored_in_the_universitys_language(university, temporary_e
     """Whoever starts the refresh (a Russian-speaking rector, the scheduler), the stored text is Uzbek."""
 
     def evaluate(context):
-        yield Obligation(process_id="annex5.p11", subject=gettext("Overdue"), due=D(2026, 1, 6))
+        yield Obligation(process_id="annex5.p14", subject=gettext("Overdue"), due=D(2026, 1, 6))
 
-    temporary_evaluator("annex5.p11", evaluate)
+    temporary_evaluator("annex5.p14", evaluate)
     with translation.override("ru"):
         snapshot = services.refresh_snapshot(today=TODAY)
     assert SnapshotObligation.objects.get(snapshot=snapshot).subject == "Muddati oʻtgan"

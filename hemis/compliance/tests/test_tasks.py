@@ -45,7 +45,7 @@ def test_a_failed_refresh_fails_its_job_and_keeps_the_old_snapshot(
         raise RuntimeError("no data")
         yield
 
-    temporary_evaluator("annex5.p11", broken)
+    temporary_evaluator("annex5.p14", broken)
     with django_capture_on_commit_callbacks(execute=True):  # the backend records the failure
         second = start_job(
             task=tasks.refresh_compliance,

@@ -76,16 +76,16 @@ def labour_events(uni):
         for unit in OrgUnit.objects.filter(code__startswith="LE-").order_by("code"):
             done = D(2026, 1, 7) if unit.code.endswith("late") else None
             yield Obligation(
-                process_id="annex5.p11",
+                process_id="annex5.p14",
                 unit=unit,
                 subject=f"Order for {unit.code}",
                 due=D(2026, 1, 6),
                 done_at=done,
             )
 
-    protocol.register("annex5.p11", evaluate)
+    protocol.register("annex5.p14", evaluate)
     yield
-    protocol.unregister("annex5.p11")
+    protocol.unregister("annex5.p14")
 
 
 def row_counts(page, process_id):
@@ -197,9 +197,9 @@ def test_unit_filter_counts_only_that_unit_and_below(client, rector, uni, labour
     refresh()
     client.force_login(rector)
     everything = client.get(INDEX)
-    assert row_counts(everything, "annex5.p11") == {"on_time": 0, "late": 1, "pending": 0, "overdue": 1}
+    assert row_counts(everything, "annex5.p14") == {"on_time": 0, "late": 1, "pending": 0, "overdue": 1}
     chem = client.get(INDEX, {"unit": uni["chem"].pk})
-    assert row_counts(chem, "annex5.p11") == {"on_time": 0, "late": 1, "pending": 0, "overdue": 0}
+    assert row_counts(chem, "annex5.p14") == {"on_time": 0, "late": 1, "pending": 0, "overdue": 0}
     assert row_counts(chem, "annex1.p2") == {"on_time": 0, "late": 0, "pending": 0, "overdue": 0}
 
 
@@ -338,11 +338,11 @@ def many_obligations(uni):
     def evaluate(context):
         for n in range(2500):
             unit = uni["chem"] if n % 2 else uni["econ"]
-            yield Obligation(process_id="annex5.p11", unit=unit, subject=f"Order {n}", due=D(2026, 1, 6))
+            yield Obligation(process_id="annex5.p14", unit=unit, subject=f"Order {n}", due=D(2026, 1, 6))
 
-    protocol.register("annex5.p11", evaluate)
+    protocol.register("annex5.p14", evaluate)
     yield
-    protocol.unregister("annex5.p11")
+    protocol.unregister("annex5.p14")
 
 
 @pytest.mark.parametrize("unit", [False, True])
@@ -353,7 +353,7 @@ def test_index_queries_stay_the_same_with_many_obligations(
     client.force_login(rector)
     with django_assert_num_queries(QUERIES_INDEX_UNIT if unit else QUERIES_INDEX):
         page = client.get(INDEX, {"unit": uni["chem"].pk} if unit else {})
-    assert row_counts(page, "annex5.p11")["overdue"] == (1250 if unit else 2500)
+    assert row_counts(page, "annex5.p14")["overdue"] == (1250 if unit else 2500)
 
 
 @pytest.mark.parametrize("units", [1, 3])
@@ -365,5 +365,5 @@ def test_detail_queries_do_not_grow_with_obligations(
     refresh()
     client.force_login(rector)
     with django_assert_num_queries(QUERIES_DETAIL):
-        page = client.get(process_url("annex5.p11"))
+        page = client.get(process_url("annex5.p14"))
     assert len(page.context["result"].rows) == units
