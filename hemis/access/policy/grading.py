@@ -111,3 +111,18 @@ def restudy_faculties(principal: Principal):
     return scoped(principal, "grading.restudy.manage", OrgUnit, "path").filter(
         structure_type=StructureType.FACULTY
     )
+
+
+def plan_groups(principal: Principal):
+    """Groups whose students' individual plans the active role makes at once: the dean's office, its
+    faculty's."""
+    from hemis.students.models import Group
+
+    return scoped(principal, "grading.plans.manage", Group, "faculty__path")
+
+
+def restudy_students(principal: Principal):
+    """Students the active role enrols in paid re-study: the dean's office, its faculty's."""
+    from hemis.students.models import Student
+
+    return scoped(principal, "grading.restudy.manage", Student, "faculty__path")
