@@ -147,6 +147,11 @@ class SummaryRow:
     grades: dict  # grade → count
     average_score: Decimal | None
 
+    @property
+    def grade_counts(self) -> list[int]:
+        """The counts of ``grades`` in the marking system's order, best first."""
+        return list(self.grades.values())
+
 
 @dataclass
 class SummaryStatement:
