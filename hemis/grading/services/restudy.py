@@ -14,6 +14,7 @@ Every write is validated (nothing changed on refusal) and audited.
 """
 
 import datetime as dt
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -33,6 +34,8 @@ from hemis.grading.models import (
     StatementLine,
 )
 from hemis.schedule.enums import Attempt, ControlKind
+
+CENTS = Decimal("0.01")
 
 
 def _date(d: dt.date) -> str:
@@ -134,7 +137,10 @@ def enrol_student(*, group: RestudyGroup, student, actor) -> RestudyEnrolment:
         )
     cs = record.curriculum_subject
     enrolment = RestudyEnrolment(
-        group=group, student=student, curriculum_subject=cs, fee=group.period.fee_per_credit * cs.credits
+        group=group,
+        student=student,
+        curriculum_subject=cs,
+        fee=(group.period.fee_per_credit * cs.credits).quantize(CENTS),
     )
     try:
         with transaction.atomic():

@@ -144,7 +144,7 @@ def test_a_student_with_a_debt_is_enrolled_at_the_period_fee_per_credit(grading,
         None,
     )
     event = AuditEvent.objects.get(action="grading.restudy_enrolment.created")
-    assert event.data["after"]["fee"] == "1000000.0"
+    assert event.data["after"]["fee"] == "1000000.00"
 
 
 def test_a_student_without_a_debt_in_the_subject_is_refused(grading, group, dean_chemistry):

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -169,7 +170,8 @@ def enrol(request, pk: int):
         "enrol_form",
         services.enrol_student,
         lambda e: (
-            _("%(name)s is enrolled; the fee is %(fee)s UZS.") % {"name": e.student.full_name, "fee": e.fee}
+            _("%(name)s is enrolled; the fee is %(fee)s UZS.")
+            % {"name": e.student.full_name, "fee": number_format(e.fee)}
         ),
         students=policy.restudy_students(request.principal),
     )
