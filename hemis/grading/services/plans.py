@@ -87,10 +87,12 @@ def create_plan(
 ) -> list[PlanItem]:
     """The student's individual plan: an open item due ``due_date`` for each of their debts not yet
     covered. ``way_by_subject`` {curriculum subject pk: ClearingWay} overrides the default way (a re-sit;
-    paid re-study once the 2nd and 3rd statements are used — then a re-sit is refused). Refused: a due
-    date in the past, a student with no debts, a subject already planned or not a debt."""
+    paid re-study once the 2nd and 3rd statements are used — then a re-sit is refused). Items whose
+    record passed since are cleared first. Refused: a due date in the past, a student with no debts, a
+    subject already planned or not a debt."""
     today = today or timezone.localdate()
     _check_due(due_date, today)
+    clear_items(student_ids=[student.pk], today=today, actor=actor)  # items of debts cleared since
     way_by_subject = {int(k): v for k, v in (way_by_subject or {}).items()}
     debts = list(
         AcademicRecord.objects.filter(student=student, status__in=DEBTS).select_related(
@@ -171,7 +173,8 @@ def create_group_plans(*, group, actor, due_date: dt.date, today: dt.date | None
     item covers (the default ways); refused when there is none (a constant number of queries)."""
     today = today or timezone.localdate()
     _check_due(due_date, today)
-    students = group.students.values_list("pk", flat=True)
+    students = list(group.students.values_list("pk", flat=True))
+    clear_items(student_ids=students, today=today, actor=actor)  # items of debts cleared since
     todo = list(_uncovered_debts(students))
     if not todo:
         raise ValidationError(
