@@ -68,7 +68,9 @@ def statements(request):
     faculties = OrgUnit.objects.filter(pk__in=groups.values("faculty_id")).order_by("path")
     current = semester_on(today)
     initial = {"semester": current.pk} if current else {}
-    filters = StatementFilter(request.GET or None, faculties=faculties, groups=groups, initial=initial)
+    filters = StatementFilter(
+        request.GET or None, faculties=faculties, groups=groups, initial=initial, auto_id="filter_%s"
+    )
     chosen = filters.cleaned_data if filters.is_bound and filters.is_valid() else {"semester": current}
     form = _generate_form(request, principal, chosen.get("semester"))
     if request.method == "POST":
