@@ -74,6 +74,16 @@ NAV: list[NavItem] = [
     NavItem(_("Excused absences"), "web:teaching_excuses", "teaching.absence_lists", _("Teaching")),
     NavItem(_("Absence lists"), "web:teaching_absence_lists", "teaching.absence_lists", _("Teaching")),
     NavItem(_("Attendance rules"), "web:teaching_attendance_rules", "teaching.rules.edit", _("Teaching")),
+    # -- grading pages: statements, records, GPA, debts, plans and re-study (issue 13) --
+    NavItem(_("Statements"), "web:grading_statements", "grading.view", _("Grading")),
+    NavItem(_("My statements"), "web:grading_my_statements", "grading.grade", _("Grading")),
+    NavItem(_("Rating statement"), "web:grading_rating", "grading.view", _("Grading")),
+    NavItem(_("Summary statement"), "web:grading_summary", "grading.view", _("Grading")),
+    NavItem(_("GPA"), "web:grading_gpa", "grading.view", _("Grading")),
+    NavItem(_("Academic debts"), "web:grading_debts", "grading.view", _("Grading")),
+    NavItem(_("Paid re-study"), "web:grading_restudy_periods", "grading.view", _("Grading")),
+    NavItem(_("My academic record"), "web:grading_my_record", "grading.own", _("Grading")),
+    NavItem(_("My individual plan"), "web:grading_my_plan", "grading.own", _("Grading")),
     # -- student orders pages (issue 5) --
     NavItem(_("Student orders"), "web:orders_list", "orders.view", _("Students")),
     NavItem(_("Allowed movements"), "web:orders_transitions", "orders.view", _("Students")),

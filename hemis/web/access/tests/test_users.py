@@ -210,4 +210,5 @@ def test_navigation_by_role(client, uni, superadmin, dean_chemistry):
         "My controls",
         "My subjects",
         "My works",
+        "My statements",
     ]
