@@ -43,7 +43,7 @@ def student_records(student: Student):
     """The student's records, semester by semester."""
     return (
         AcademicRecord.objects.filter(student=student)
-        .select_related("curriculum_subject__subject", "semester", "academic_year")
+        .select_related("curriculum_subject__subject", "semester__academic_year", "academic_year")
         .order_by("semester__start_date", "curriculum_subject__subject__code")
     )
 

@@ -14,6 +14,7 @@ from hemis.audit.models import AuditEvent
 from hemis.grading.models import Gpa
 from hemis.grading.services.gpa import recompute_gpa
 from hemis.grading.services.records import refresh_records
+from hemis.grading.tests.records_world import add_subject
 from hemis.jobs.models import Job
 from hemis.schedule.enums import ControlKind
 from hemis.testing import factories as f
@@ -22,7 +23,7 @@ from hemis.testing.schedule import text, with_login
 
 C, M, F = ControlKind.CURRENT, ControlKind.MIDTERM, ControlKind.FINAL
 LATER = dt.date(2028, 3, 1)
-GPA_QUERIES, RATING_QUERIES, SUMMARY_QUERIES = 16, 15, 18
+GPA_QUERIES, RATING_QUERIES, SUMMARY_QUERIES, RECORD_QUERIES = 16, 15, 18, 8
 
 
 def pdf_text(response) -> str:
@@ -218,3 +219,21 @@ def test_recompute_is_refused_to_the_dean_and_nothing_starts(client, dean_chemis
     assert not Job.objects.exists()
     body = text(client.get(reverse("web:grading_gpa")))
     assert 'data-testid="gpa-recompute"' not in body
+
+
+def test_the_record_page_queries_do_not_grow_with_its_rows(
+    client, dean_chemistry, grading, results, django_assert_num_queries
+):
+    """e has one record, a three (Chemistry of the autumn added): the same queries."""
+    w = grading.world
+    add_subject(grading, "CHM101", credits="5", semester=w.autumn)
+    make_statement(
+        w, subject="CHM101", control_kind=F, control_date=dt.date(2027, 1, 10), points={results["a"]: 44}
+    )
+    refresh_records(today=LATER)
+    client.force_login(dean_chemistry)
+    client.get(reverse("web:grading_gpa"))
+    for student, n in ((results["e"], 1), (results["a"], 3)):
+        with django_assert_num_queries(RECORD_QUERIES):
+            body = text(client.get(reverse("web:grading_student_record", kwargs={"pk": student.pk})))
+        assert len(_cells(body, "record-row")) == n
