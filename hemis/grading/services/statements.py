@@ -211,6 +211,12 @@ def generate_statements(
     max_points = _max_points(group_subject, control_kind)
     if control_lesson is None:
         control_lesson = scheduled_control(group_subject, control_kind, attempt)
+    elif (control_lesson.kind, control_lesson.subject_id, control_lesson.control_kind) != (
+        LessonKind.CONTROL,
+        cs.subject_id,
+        control_kind,
+    ):
+        raise ValidationError({"control_lesson": [_("This lesson is not the control of the statement.")]})
     examiner = examiner or (control_lesson.teacher if control_lesson else None)
     control_date = control_date or (control_lesson.date if control_lesson else None)
     if examiner is None:
@@ -277,6 +283,7 @@ def generate_statements(
     return statement
 
 
+@transaction.atomic
 def generate_group_statements(
     *, group, semester, control_kind: str, actor, today: dt.date | None = None
 ) -> tuple[list[Statement], list[tuple[GroupSubject, str]]]:
@@ -306,9 +313,8 @@ def generate_group_statements(
 
 
 def _stale(line: StatementLine) -> ValidationError:
-    who = line.graded_by.get_full_name() or line.graded_by.username if line.graded_by else _("Someone")
-    when = _day(timezone.localtime(line.graded_at)) if line.graded_at else ""
-    when = timezone.localtime(line.graded_at).strftime("%d.%m.%Y %H:%M") if line.graded_at else when
+    who = (line.graded_by.get_full_name() or line.graded_by.username) if line.graded_by else _("Someone")
+    when = timezone.localtime(line.graded_at).strftime("%d.%m.%Y %H:%M") if line.graded_at else ""
     return ValidationError(
         {
             "version": [
@@ -389,6 +395,8 @@ def enter_grades(
     for pk in sorted(changed):
         line = lines[pk]
         version = versions.get(pk, versions.get(str(pk)))
+        if version is None:
+            raise ValidationError({"versions": [_("The form is incomplete; open the statement again.")]})
         # The conditional UPDATE: of two saves of one version, the database lets exactly one through.
         written = StatementLine.objects.filter(pk=line.pk, version=version).update(
             points=changed[pk],

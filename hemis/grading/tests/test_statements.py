@@ -246,3 +246,15 @@ def test_a_group_gets_the_statements_of_all_its_scheduled_controls(grading, supe
     assert [(gs.curriculum_subject.subject, why) for gs, why in skipped] == [
         (w.physics, "The control is not on the timetable: choose the examiner.")
     ]
+
+
+def test_a_lesson_that_is_not_the_statements_control_is_refused(grading, superadmin):
+    w = grading.world
+    physics = add_control(w, superadmin, subject="FIZ204", control_kind=MIDTERM, examiner=w.rahimova)
+    before = state()
+    with pytest.raises(ValidationError) as error:
+        generate(grading, superadmin, control_lesson=physics)
+    assert error.value.message_dict == {
+        "control_lesson": ["This lesson is not the control of the statement."]
+    }
+    assert state() == before

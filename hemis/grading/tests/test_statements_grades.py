@@ -219,3 +219,12 @@ def test_a_fully_graded_statement_is_signed_off_before_the_lock(grading, midterm
     grades = {student.pk: 10 for i, student in enumerate(grading.students()) if i != 4}
     enter(midterm, grading.karimov_user, grades)
     assert services.sign_statement(statement=midterm, actor=dean_chemistry, today=DAY_AFTER) == 0
+
+
+def test_a_change_without_the_lines_version_is_refused(grading, midterm):
+    s = grading.students()
+    before = state()
+    with pytest.raises(ValidationError) as error:
+        enter(midterm, grading.karimov_user, {s[0].pk: 10}, versions={})
+    assert error.value.message_dict == {"versions": ["The form is incomplete; open the statement again."]}
+    assert state() == before
