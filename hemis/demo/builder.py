@@ -15,6 +15,7 @@ from hemis.core.calendar import WorkingCalendar
 from hemis.core.models import GpaMethod, StudyWeek, UniversitySettings
 from hemis.core.people import Gender
 from hemis.demo import extensions, structure
+from hemis.demo import grading as grading_demo
 from hemis.demo import schedule as schedule_demo
 from hemis.demo import teaching as teaching_demo
 from hemis.demo.identity import PersonData
@@ -89,6 +90,9 @@ def load(*, plan: Plan, password: str, seed: int) -> dict[str, int]:
     _analyze()
     # What teachers enter stands on the loads and the dated lessons.
     counts.update(teaching_demo.seed(rng=Random(f"{seed}-teaching")))
+    _analyze()
+    # Statements, records, re-study and plans stand on the loads and the controls.
+    counts.update(grading_demo.seed(rng=Random(f"{seed}-grading")))
     _analyze()
     audit.record(actor=None, action="core.demo.loaded", target=settings, data={"seed": seed, **counts})
     return counts
