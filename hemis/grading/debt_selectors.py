@@ -9,18 +9,20 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
+from hemis.academics.models import Semester
 from hemis.grading.enums import DEBTS, PlanItemStatus
 from hemis.grading.models import AcademicRecord, PlanItem
+from hemis.students.models import Group
 
 
 @dataclass(frozen=True)
 class DebtFilter:
     """What the debts list is narrowed to (None: any)."""
 
-    group: object | None = None  # students.Group
+    group: Group | None = None
     course: int | None = None
     kind: str | None = None  # a RecordStatus of DEBTS
-    semester: object | None = None  # academics.Semester
+    semester: Semester | None = None
 
 
 def open_item_q(prefix: str = "") -> Exists:

@@ -68,6 +68,7 @@ def group_page(group: RestudyGroup) -> GroupPage:
     )
     statements = (
         Statement.objects.filter(restudy_group=group)
+        .select_related("examiner")
         .annotate(
             line_count=Count("lines", distinct=True),
             graded=Count("lines", filter=Q(lines__points__isnull=False), distinct=True),

@@ -231,15 +231,16 @@ def _check_session(group: RestudyGroup, session: RestudySession) -> None:
     overlapping = RestudySession.objects.filter(
         date=session.date, start_time__lt=session.end_time, end_time__gt=session.start_time
     ).select_related("group")
-    if session.room_id:
-        clash = overlapping.filter(room_id=session.room_id).first()
+    room = session.room
+    if room is not None:
+        clash = overlapping.filter(room=room).first()
         if clash is not None:
             raise ValidationError(
                 {
                     "room": [
                         _("Room %(room)s is taken by re-study group %(group)s from %(start)s to %(end)s.")
                         % {
-                            "room": session.room.number,
+                            "room": room.number,
                             "group": clash.group.name,
                             "start": f"{clash.start_time:%H:%M}",
                             "end": f"{clash.end_time:%H:%M}",

@@ -375,3 +375,28 @@ def test_curricula_disagreeing_on_the_maximum_are_refused(grading, group, dean_c
         ).lines.count()
         == 2
     )
+
+
+def test_an_enrolment_or_a_control_on_a_statement_stays(grading, group, dean_chemistry):
+    s = grading.students()
+    paid(grading, group, dean_chemistry, s[:1])
+    record(grading, s[1], RecordStatus.FAILED)
+    unpaid = restudy.enrol_student(group=group, student=s[1], actor=dean_chemistry)
+    control = session(
+        group, dean_chemistry, day=D(2027, 8, 10), kind=SessionKind.CONTROL, control_kind=ControlKind.FINAL
+    )
+    lesson = session(group, dean_chemistry)
+    restudy.generate_restudy_statement(group=group, control_kind=ControlKind.FINAL, actor=dean_chemistry)
+    on_it = RestudyEnrolment.objects.get(student=s[0])
+    assert refused(restudy.remove_enrolment, enrolment=on_it, actor=dean_chemistry) == {
+        "student": ["The student is on a statement of the group; the enrolment stays."]
+    }
+    assert refused(restudy.delete_session, session=control, actor=dean_chemistry) == {
+        "date": ["A statement was generated for this control; the session stays."]
+    }
+    restudy.remove_enrolment(enrolment=unpaid, actor=dean_chemistry)
+    restudy.delete_session(session=lesson, actor=dean_chemistry)
+    assert list(group.enrolments.values_list("student", flat=True)) == [s[0].pk]
+    assert list(group.sessions.values_list("kind", flat=True)) == ["control"]
+    actions = AuditEvent.objects.order_by("-pk").values_list("action", flat=True)[:2]
+    assert list(actions) == ["grading.restudy_session.deleted", "grading.restudy_enrolment.removed"]

@@ -134,6 +134,7 @@ def plan(request, pk: int):
         "items": list(selectors.plan_items(student)),
         "form": form,
         "cancel_form": CancelForm() if managed else None,
+        "debts_link": policy.can(principal, "grading.view"),
     }
     status = status_of(request, form) if form else 200
     return render(request, "web/grading/plans/plan.html", context, status=status)
