@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -28,6 +29,7 @@ from hemis.web.forms import add_service_errors, call_service, message_errors
 from hemis.web.grading.statements_forms import (
     GenerateForm,
     GradesForm,
+    GroupGenerateForm,
     ImportForm,
     ReopenForm,
     StatementFilter,
@@ -92,9 +94,44 @@ def statements(request):
         control_kind=chosen.get("control_kind", ""),
         state=chosen.get("state", ""),
     )
-    context = {"filters": filters, "statements": selectors.with_states(rows, today), "form": form}
+    context = {
+        "filters": filters,
+        "statements": selectors.with_states(rows, today),
+        "form": form,
+        "group_form": _group_form(principal, None, chosen.get("semester")) if form else None,
+    }
     status = 400 if request.method == "POST" else 200
     return render(request, "web/grading/statements/list.html", context, status=status)
+
+
+def _group_form(principal, data, semester) -> GroupGenerateForm:
+    groups = policy.grading_groups(principal).filter(
+        pk__in=policy.statement_group_subjects(principal).values("group_id")
+    )
+    initial = {"semester": semester.pk} if semester else {}
+    return GroupGenerateForm(data, groups=groups.order_by("name"), initial=initial, auto_id="group_%s")
+
+
+@login_required
+@require_POST
+def statements_generate_group(request):
+    """The dean's office generates the 1st statements of one control for all of a group's subjects
+    whose control is on the timetable; those it could not make are listed with why."""
+    principal = request.principal
+    policy.require(principal, "grading.statements.manage")
+    form = _group_form(principal, request.POST, None)
+    if not form.is_valid():
+        message_errors(request, ValidationError(form.errors))
+        return redirect("web:grading_statements")
+    made, skipped = services.generate_group_statements(actor=request.user, **form.cleaned_data)
+    messages.success(
+        request,
+        ngettext("%(n)s statement is generated.", "%(n)s statements are generated.", len(made))
+        % {"n": len(made)},
+    )
+    for group_subject, why in skipped:
+        messages.warning(request, f"{group_subject.curriculum_subject.subject.name}: {why}")
+    return redirect(f"{reverse('web:grading_statements')}?semester={form.cleaned_data['semester'].pk}")
 
 
 @login_required

@@ -105,3 +105,17 @@ class ImportForm(forms.Form):
 class ReopenForm(forms.Form):
     until = forms.DateField(label=_("Reopen until"), input_formats=DATE_INPUT, widget=DateInput())
     reason = forms.CharField(label=_("Reason"), max_length=255)
+
+
+class GroupGenerateForm(forms.Form):
+    """The 1st statements of one control for every subject of a group in a semester."""
+
+    group = forms.ModelChoiceField(label=_("Group"), queryset=None)
+    semester = forms.ModelChoiceField(
+        label=_("Semester"), queryset=Semester.objects.select_related("academic_year").order_by("-start_date")
+    )
+    control_kind = forms.ChoiceField(label=_("Control"), choices=ControlKind.choices)
+
+    def __init__(self, data=None, *, groups, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["group"].queryset = groups

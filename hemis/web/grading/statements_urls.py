@@ -6,6 +6,11 @@ from hemis.web.grading import statements
 
 urlpatterns = [
     path("grading/statements/", statements.statements, name="grading_statements"),
+    path(
+        "grading/statements/generate-group/",
+        statements.statements_generate_group,
+        name="grading_statements_generate_group",
+    ),
     path("grading/my-statements/", statements.my_statements, name="grading_my_statements"),
     path("grading/statements/<int:pk>/", statements.statement, name="grading_statement"),
     path("grading/statements/<int:pk>/import/", statements.statement_import, name="grading_statement_import"),

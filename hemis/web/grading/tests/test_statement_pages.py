@@ -15,7 +15,7 @@ from hemis.grading.models import Statement, StatementLine, StatementReopening
 from hemis.schedule.enums import Attempt, ControlKind
 from hemis.testing import factories as f
 from hemis.testing.grading import make_statement
-from hemis.testing.schedule import text
+from hemis.testing.schedule import add_control, text
 
 MIDTERM = ControlKind.MIDTERM
 
@@ -264,3 +264,37 @@ def test_the_dean_signs_off_once_the_lock_passed_and_missing_grades_stay_missing
     statement.refresh_from_db()
     assert statement.signed_by == dean_chemistry
     assert 'data-testid="sign-form"' not in text(response)
+
+
+def test_the_dean_generates_a_whole_groups_statements(client, grading, dean_chemistry, superadmin):
+    """Mathematics' midterm is on the timetable, Physics' is not: one statement, and why not the other."""
+    w = grading.world
+    add_control(w, superadmin, control_kind=MIDTERM)
+    client.force_login(dean_chemistry)
+    response = client.post(
+        url("statements_generate_group"),
+        {"group": w.kt21.pk, "semester": w.semester.pk, "control_kind": MIDTERM},
+        follow=True,
+    )
+    page = text(response)
+    assert "1 statement is generated." in page
+    assert "Fizika: The control is not on the timetable: choose the examiner." in page
+    statement = Statement.objects.get()
+    assert (statement.subject, statement.examiner, statement.control_date) == (
+        w.math,
+        w.karimov,
+        dt.date(2027, 2, 12),
+    )
+
+
+def test_a_group_of_another_faculty_cannot_be_generated(client, grading, dean_economics, superadmin):
+    w = grading.world
+    add_control(w, superadmin, control_kind=MIDTERM)
+    client.force_login(dean_economics)
+    response = client.post(
+        url("statements_generate_group"),
+        {"group": w.kt21.pk, "semester": w.semester.pk, "control_kind": MIDTERM},
+        follow=True,
+    )
+    assert "Select a valid choice." in text(response)
+    assert not Statement.objects.exists()
