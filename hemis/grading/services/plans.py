@@ -86,14 +86,14 @@ def create_plan(
     *, student, actor, due_date: dt.date, way_by_subject: dict | None = None, today: dt.date | None = None
 ) -> list[PlanItem]:
     """The student's individual plan: an open item due ``due_date`` for each of their debts not yet
-    covered. ``way_by_subject`` {curriculum subject pk: ClearingWay} overrides the default way (a re-sit;
+    covered. ``way_by_subject`` {curriculum subject or its pk: ClearingWay} overrides the default way (a re-sit;
     paid re-study once the 2nd and 3rd statements are used — then a re-sit is refused). Items whose
     record passed since are cleared first. Refused: a due date in the past, a student with no debts, a
     subject already planned or not a debt."""
     today = today or timezone.localdate()
     _check_due(due_date, today)
     clear_items(student_ids=[student.pk], today=today, actor=actor)  # items of debts cleared since
-    way_by_subject = {int(k): v for k, v in (way_by_subject or {}).items()}
+    way_by_subject = {int(getattr(k, "pk", k)): v for k, v in (way_by_subject or {}).items()}
     debts = list(
         AcademicRecord.objects.filter(student=student, status__in=DEBTS).select_related(
             "curriculum_subject__subject"

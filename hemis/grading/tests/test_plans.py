@@ -100,7 +100,7 @@ def test_the_way_chosen_for_a_subject_is_kept(grading, dean_chemistry):
         student=s,
         actor=dean_chemistry,
         due_date=DUE,
-        way_by_subject={grading.math_cs.pk: "restudy"},
+        way_by_subject={grading.math_cs: "restudy"},  # the curriculum subject or its pk
         today=TODAY,
     )
     assert items_of(s) == [("MAT204", "missing", "restudy", DUE, "open")]
