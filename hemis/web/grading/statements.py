@@ -176,6 +176,10 @@ def _page(request, statement, *, form=None, import_form=None, errors=(), status=
         "reopen_form": ReopenForm() if managed and (locked or statement.signed_at) else None,
         "can_sign": managed and statement.signed_at is None,
         "barred": sum(row.line.barred for row in rows),
+        # the way back: the examiner's own list for a teacher, else the scope's list
+        "back": "web:grading_statements"
+        if policy.can(principal, "grading.view")
+        else "web:grading_my_statements",
     }
     return render(request, "web/grading/statements/statement.html", context, status=status)
 

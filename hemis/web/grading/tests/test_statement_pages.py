@@ -188,6 +188,7 @@ def test_the_examiner_enters_grades_and_a_stale_form_is_told(client, grading, ka
     assert f'name="points_{s[4].pk}"' not in page  # barred: no field
     assert cells(page, "barred") == ["not admitted"]
     assert cells(page, "lock-until")[0] != ""
+    assert f'href="{url("my_statements")}" data-testid="back"' in page
 
     stale = grades_post(statement, {s[0].pk: 18})
     response = client.post(url("statement", statement), grades_post(statement, {s[0].pk: 17, s[1].pk: 9}))
