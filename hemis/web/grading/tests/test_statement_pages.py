@@ -224,7 +224,22 @@ def test_another_teacher_cannot_open_the_statement(client, grading, karimov, rah
         assert client.get(url(name, statement)).status_code == 404
     response = client.post(url("statement", statement), grades_post(statement, {grading.students()[0].pk: 5}))
     assert response.status_code == 404
+    assert client.post(url("statement_import", statement), {}).status_code == 404
     assert not StatementLine.objects.filter(statement=statement, points__isnull=False).exists()
+
+
+def test_the_dean_reads_the_grades_but_does_not_enter_them(client, grading, dean_chemistry):
+    s = grading.students()
+    statement = open_midterm(grading, points={s[0]: 12})
+    client.force_login(dean_chemistry)
+    page = text(client.get(url("statement", statement)))
+    assert 'data-testid="grades-form"' not in page
+    assert 'data-testid="import-form"' not in page
+    assert cells(page, "points")[0] == "12"
+    response = client.post(url("statement", statement), grades_post(statement, {s[0].pk: 5}))
+    assert response.status_code == 403
+    assert client.get(url("statement_template", statement)).status_code == 404
+    assert StatementLine.objects.get(statement=statement, student=s[0]).points == 12
 
 
 def test_after_the_lock_the_dean_reopens_and_the_examiner_saves_again(
