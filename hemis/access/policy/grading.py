@@ -126,3 +126,9 @@ def restudy_students(principal: Principal):
     from hemis.students.models import Student
 
     return scoped(principal, "grading.restudy.manage", Student, "faculty__path")
+
+
+def reads_restudy(principal: Principal) -> bool:
+    """Whether the active role opens the re-study periods: the readers of grading, and a teacher of a
+    re-study group (who sees only their groups in them)."""
+    return can(principal, "grading.view") or visible_restudy_groups(principal).exists()

@@ -46,7 +46,8 @@ def periods(request):
     """The re-study periods with the number of groups the active role reads; the dean's office opens a
     period."""
     principal = request.principal
-    policy.require(principal, "grading.view")
+    if not policy.reads_restudy(principal):
+        raise PermissionDenied
     form = PeriodForm(_posted(request)) if policy.can(principal, "grading.restudy.manage") else None
     if request.method == "POST":
         if form is None:
@@ -67,7 +68,8 @@ def period(request, pk: int):
     """A period's groups the active role reads, with their students enrolled and paid; the dean's office
     opens a group in its faculty."""
     principal = request.principal
-    policy.require(principal, "grading.view")
+    if not policy.reads_restudy(principal):
+        raise PermissionDenied
     the_period = get_object_or_404(RestudyPeriod.objects.select_related("semester__academic_year"), pk=pk)
     faculties = policy.restudy_faculties(principal)
     manages = policy.can(principal, "grading.restudy.manage")

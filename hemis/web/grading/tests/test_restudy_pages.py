@@ -389,13 +389,19 @@ def test_group_page_queries_do_not_grow(client, grading, group, dean_chemistry, 
     assert len(re.findall('data-testid="statement"', page)) == n
 
 
-def test_a_teacher_reads_their_restudy_group_without_its_forms(client, grading, group, dean_chemistry):
+def test_a_teacher_reads_their_restudy_group_and_its_period_without_forms(
+    client, grading, group, dean_chemistry
+):
     enrolled(grading, group, dean_chemistry, grading.students()[:1], paid_on=today())
     f.grant(grading.karimov_user, "teacher")
     client.force_login(grading.karimov_user)
     page = text(client.get(group_url(group)))
     assert "Re-study group RS-MAT-1: Oliy matematika" in page
     assert 'data-testid="enrol-form"' not in page and 'data-testid="confirm-paid"' not in page
+    assert cells(text(client.get(PERIODS)), "group-count") == ["1"]
+    page = text(client.get(reverse("web:grading_restudy_period", args=[group.period_id])))
+    assert "RS-MAT-1" in page and 'data-testid="group-form"' not in page
     f.grant(grading.rahimova_user, "teacher")
     client.force_login(grading.rahimova_user)
     assert client.get(group_url(group)).status_code == 404
+    assert client.get(PERIODS).status_code == 403  # no re-study group of hers
