@@ -316,6 +316,24 @@ def grading_gpa() -> dict:
     recompute = timed(gpa_services.recompute_gpa, 3)
     direct = timed(aggregate, 3)
     recompute_ms, direct_ms = statistics.median(recompute), statistics.median(direct)
+    pages = {}
+    from hemis.access.models import RoleGrant
+
+    # the demo dean's faculty's first group
+    faculty = RoleGrant.objects.filter(user__username="dean").values_list("org_unit_id", flat=True).first()
+    groups = Group.objects.filter(subjects__curriculum_subject_id=bench_cs[0]).order_by("pk")
+    group = groups.filter(faculty_id=faculty).first() or groups.first()
+    semester = GroupSubject.objects.filter(group=group, curriculum_subject_id=bench_cs[0]).values_list(
+        "semester_id", flat=True
+    )[0]
+    for login in ("academic", "dean"):
+        client = Client()
+        client.force_login(get_user_model().objects.get(username=login))
+        urls = ["/grading/gpa/"]
+        if login == "dean":
+            urls.append(f"/grading/rating/?group={group.pk}&semester={semester}")
+            urls.append(f"/grading/summary/?group={group.pk}&semester={semester}")
+        pages[login] = [page(client, url) for url in urls]
     return {
         "subjects_per_student": GRADING_SUBJECTS,
         "build_lines_s": round(built_s, 1),
@@ -328,6 +346,7 @@ def grading_gpa() -> dict:
         "single_aggregate_ms": round(direct_ms, 1),
         "ratio": round(recompute_ms / direct_ms, 2),
         "target_ratio": 2.0,
+        "pages": pages,
     }
 
 

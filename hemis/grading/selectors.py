@@ -6,18 +6,16 @@ for comparison with the snapshot ``services.records`` writes in SQL."""
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import (
-    Avg,
     Case,
     Count,
     F,
     IntegerField,
     Max,
-    OuterRef,
     Q,
-    Subquery,
+    Sum,
     Value,
     When,
     Window,
@@ -113,15 +111,18 @@ def rating_statement(group: Group, semester: Semester) -> RatingStatement:
     and the rank in the group (ties share a rank); ordered by rank, then name."""
     subjects = _group_subjects(group, semester)
     students = list(Student.objects.filter(group=group).order_by("last_name", "first_name"))
+    # By the students' ids: the (student, subject) index of the records, not a scan joined to students.
+    ids = [s.pk for s in students]
+    cs_ids = [cs.pk for cs in subjects]
     records = {
         (r.student_id, r.curriculum_subject_id): r
-        for r in AcademicRecord.objects.filter(student__group=group, curriculum_subject__in=subjects)
+        for r in AcademicRecord.objects.filter(student_id__in=ids, curriculum_subject_id__in=cs_ids)
     }
     ranked = {
         g.student_id: g
-        for g in Gpa.objects.filter(
-            student__group=group, academic_year_id=semester.academic_year_id
-        ).annotate(rank=Window(Rank(), order_by=F("gpa").desc()))
+        for g in Gpa.objects.filter(student_id__in=ids, academic_year_id=semester.academic_year_id).annotate(
+            rank=Window(Rank(), order_by=F("gpa").desc())
+        )
     }
     rows = [
         RatingRow(
@@ -167,62 +168,55 @@ def summary_statement(group: Group, semester: Semester) -> SummaryStatement:
     passed, failed, debts, the count of each grade among the graded and their average score; and the
     group's totals over all its subjects."""
     subjects = _group_subjects(group, semester)
-    records = AcademicRecord.objects.filter(student__group=group, curriculum_subject__in=subjects)
-    counts = {
-        row["curriculum_subject"]: row
-        for row in records.values("curriculum_subject").annotate(
-            students=Count("pk"),
-            graded=Count("pk", filter=Q(status__in=GRADED)),
-            passed=Count("pk", filter=Q(status=RecordStatus.PASSED)),
-            failed=Count("pk", filter=Q(status=RecordStatus.FAILED)),
-            debts=Count("pk", filter=Q(status__in=DEBTS)),
-            average=Avg("score", filter=Q(status__in=GRADED)),
-        )
-    }
+    ids = list(Student.objects.filter(group=group).values_list("pk", flat=True))
+    cs_ids = [cs.pk for cs in subjects]
+    # One grouped read (no WHERE on the status: the (student, subject) index serves it), counted here.
+    tally: dict[int, Counter] = defaultdict(Counter)
     distribution: dict[int, Counter] = defaultdict(Counter)
+    scores: Counter = Counter()
     for row in (
-        records.filter(status__in=GRADED).values("curriculum_subject", "grade").annotate(n=Count("pk"))
+        AcademicRecord.objects.filter(student_id__in=ids, curriculum_subject_id__in=cs_ids)
+        .values("curriculum_subject", "status", "grade")
+        .annotate(n=Count("pk"), points=Sum("score"))
     ):
-        distribution[row["curriculum_subject"]][row["grade"]] = row["n"]
+        cs, status, n = row["curriculum_subject"], row["status"], row["n"]
+        tally[cs]["students"] += n
+        tally[cs][status] += n
+        if status in GRADED:
+            tally[cs]["graded"] += n
+            distribution[cs][row["grade"]] += n
+            scores[cs] += row["points"]
+        if status in DEBTS:
+            tally[cs]["debts"] += n
     system = group.curriculum.marking_system if group.curriculum_id else None
     grades = list(
         GradeBand.objects.filter(marking_system=system).order_by("-min_value").values_list("grade", flat=True)
     )
-    rows = []
-    for cs in subjects:
-        c = counts.get(cs.pk, {})
-        avg = c.get("average")
-        rows.append(
-            SummaryRow(
-                subject=cs,
-                students=c.get("students", 0),
-                graded=c.get("graded", 0),
-                passed=c.get("passed", 0),
-                failed=c.get("failed", 0),
-                debts=c.get("debts", 0),
-                grades={g: distribution[cs.pk][g] for g in grades},
-                average_score=_one_decimal(avg),
-            )
+
+    def summary_row(subject, counts: Counter, grade_counts: Counter, points: int) -> SummaryRow:
+        return SummaryRow(
+            subject=subject,
+            students=counts["students"],
+            graded=counts["graded"],
+            passed=counts[RecordStatus.PASSED],
+            failed=counts[RecordStatus.FAILED],
+            debts=counts["debts"],
+            grades={g: grade_counts[g] for g in grades},
+            average_score=_average(points, counts["graded"]),
         )
-    total_graded = sum(r.graded for r in rows)
-    total_average = records.filter(status__in=GRADED).aggregate(a=Avg("score"))["a"]
-    total = SummaryRow(
-        subject=None,
-        students=sum(r.students for r in rows),
-        graded=total_graded,
-        passed=sum(r.passed for r in rows),
-        failed=sum(r.failed for r in rows),
-        debts=sum(r.debts for r in rows),
-        grades={g: sum(r.grades[g] for r in rows) for g in grades},
-        average_score=_one_decimal(total_average),
+
+    rows = [summary_row(cs, tally[cs.pk], distribution[cs.pk], scores[cs.pk]) for cs in subjects]
+    total = summary_row(
+        None, sum(tally.values(), Counter()), sum(distribution.values(), Counter()), sum(scores.values())
     )
     return SummaryStatement(group=group, semester=semester, grades=grades, rows=rows, total=total)
 
 
-def _one_decimal(value) -> Decimal | None:
-    if value is None:
+def _average(points: int, n: int) -> Decimal | None:
+    """``points / n`` to one decimal, half up; None of nothing."""
+    if not n:
         return None
-    return Decimal(str(value)).quantize(Decimal("0.1"))
+    return (Decimal(points) / Decimal(n)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 # --- GPA lists ------------------------------------------------------------------------------------
@@ -232,21 +226,23 @@ def gpa_years():
     return AcademicYear.objects.filter(pk__in=Gpa.objects.values("academic_year")).order_by("-start_date")
 
 
-def gpa_list(
+RANKS = ("rank_group", "rank_course", "rank_faculty", "rank_university")
+
+
+def gpa_ranking(
     *,
     students,
-    academic_year: AcademicYear,
+    academic_year: AcademicYear | None,
     cumulative: bool = False,
     faculty=None,
     course: int | None = None,
     group=None,
 ):
     """The GPAs of ``academic_year`` (or the cumulative ones) of ``students`` (the reader's scope),
-    narrowed to a faculty, course or group, each with ``rank_group``, ``rank_course`` (same course
-    number in the same faculty), ``rank_faculty`` and ``rank_university`` — ranked over the whole
-    university whatever the filters — ``transfer_gpa`` (the GPA the settings' scope decides on) and
-    ``can_transfer``. Ordered by GPA, best first."""
-    settings = UniversitySettings.current()
+    narrowed to a faculty, course or group, as narrow rows ``{"pk", "rank_group", "rank_course"
+    (same course number in the same faculty), "rank_faculty", "rank_university"}`` ranked over the
+    whole university whatever the filters (RANK() over the GPA, best first: ties share a rank), best
+    first. Narrow, so that the four window sorts carry little; ``gpa_rows`` fetches a page's objects."""
     rows = (
         Gpa.objects.filter(academic_year__isnull=True)
         if cumulative
@@ -260,13 +256,8 @@ def gpa_list(
         shown &= Q(student__course=course)
     if group is not None:
         shown &= Q(student__group=group)
-    if settings.gpa_scope == GpaScope.ALL_YEARS:
-        decides = Gpa.objects.filter(student=OuterRef("student"), academic_year__isnull=True)
-    else:
-        decides = Gpa.objects.filter(student=OuterRef("student"), academic_year=academic_year)
     return (
-        rows.select_related("student__group", "student__faculty", "academic_year")
-        .annotate(
+        rows.annotate(
             rank_group=Window(Rank(), partition_by=[F("student__group_id")], order_by=desc),
             rank_course=Window(
                 Rank(), partition_by=[F("student__faculty_id"), F("student__course")], order_by=desc
@@ -279,15 +270,47 @@ def gpa_list(
                 Max(Case(When(shown, then=Value(1)), default=Value(0), output_field=IntegerField())),
                 partition_by=[F("pk")],
             ),
-            transfer_gpa=Subquery(decides.values("gpa")[:1]),
-            can_transfer=Case(
-                When(transfer_gpa__gte=settings.gpa_transfer_threshold, then=Value(True)),
-                default=Value(False),
-            ),
         )
         .filter(shown=1)
         .order_by("-gpa", "student__last_name", "student__first_name", "pk")
+        .values("pk", *RANKS)
     )
+
+
+def gpa_rows(ranked, *, academic_year: AcademicYear | None) -> list[Gpa]:
+    """The ``Gpa`` objects of ``ranked`` rows (a page of ``gpa_ranking``), in their order, with their
+    ranks, ``transfer_gpa`` — the GPA the settings' scope decides on: the academic year's, or the
+    cumulative one — and ``can_transfer`` (at least the threshold). Two queries."""
+    ranked = list(ranked)
+    objects = Gpa.objects.select_related("student__group", "student__faculty", "academic_year").in_bulk(
+        [r["pk"] for r in ranked]
+    )
+    settings = UniversitySettings.current()
+    decides = Gpa.objects.filter(student__in=[objects[r["pk"]].student_id for r in ranked])
+    if settings.gpa_scope == GpaScope.ALL_YEARS:
+        decides = decides.filter(academic_year__isnull=True)
+    else:
+        decides = decides.filter(academic_year=academic_year)
+    deciding = dict(decides.values_list("student_id", "gpa")) if ranked else {}
+    rows = []
+    for r in ranked:
+        gpa = objects[r["pk"]]
+        for name in RANKS:
+            setattr(gpa, name, r[name])
+        gpa.transfer_gpa = deciding.get(gpa.student_id)
+        gpa.can_transfer = (
+            gpa.transfer_gpa is not None and gpa.transfer_gpa >= settings.gpa_transfer_threshold
+        )
+        rows.append(gpa)
+    return rows
+
+
+def gpa_list(
+    *, students, academic_year: AcademicYear | None, cumulative: bool = False, **filters
+) -> list[Gpa]:
+    """All the rows of ``gpa_ranking`` as ``gpa_rows`` objects (for a page, paginate the ranking)."""
+    ranking = gpa_ranking(students=students, academic_year=academic_year, cumulative=cumulative, **filters)
+    return gpa_rows(ranking, academic_year=academic_year)
 
 
 # --- the record computed again, for comparison ------------------------------------------------------

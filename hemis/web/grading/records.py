@@ -179,20 +179,23 @@ def gpa_list(request):
         year = AcademicYear.objects.filter(is_current=True).first() or selectors.gpa_years().first()
         data = {"academic_year": getattr(year, "pk", ""), "kind": "year"}
     form = GpaFilter(data, faculties=faculties, groups=groups)
-    page = None
+    page = rows = None
     if form.is_valid():
-        rows = selectors.gpa_list(
+        year = form.cleaned_data["academic_year"]
+        ranking = selectors.gpa_ranking(
             students=students,
-            academic_year=form.cleaned_data["academic_year"],
+            academic_year=year,
             cumulative=form.cleaned_data["kind"] == CUMULATIVE,
             faculty=form.cleaned_data["faculty"],
             course=form.cleaned_data["course"],
             group=form.cleaned_data["group"],
         )
-        page = paginate(request, rows)
+        page = paginate(request, ranking)
+        rows = selectors.gpa_rows(page.object_list, academic_year=year)
     context = {
         "form": form,
         "page": page,
+        "rows": rows,
         "settings": UniversitySettings.current(),
         "can_recompute": policy.can(principal, "grading.gpa.recompute"),
         "running": gpa_services.running_job(),
