@@ -35,7 +35,7 @@ from hemis.core.models import UniversitySettings
 from hemis.curricula.enums import TrainingType
 from hemis.curricula.models import CurriculumSubject, SubjectControl, SubjectLoad
 from hemis.demo import rows as demo_rows
-from hemis.demo.schedule import _set_times
+from hemis.demo.schedule import _analyze, _set_times
 from hemis.demo.teaching import LATE, MISSING, ON_TIME, TASHKENT, Clock, _at, _cases
 from hemis.grading.enums import DEBTS, ClearingWay, RecordStatus, SessionKind
 from hemis.grading.models import (
@@ -271,14 +271,18 @@ def seed(*, rng: Random) -> dict[str, int]:
     bindings = _bindings(past)
     sheets, final_of = _first_statements(grader, bindings)
     counts = {"statements": len(sheets), "statement_lines": _write(grader, sheets)}
+    _analyze(Statement, StatementLine)  # PostgreSQL plans the records' joins on fresh statistics
     refresh_records()
     resits = _resits(grader, bindings, final_of, past)
     counts["resit_statements"] = len(resits)
     counts["statement_lines"] += _write(grader, resits)
-    restudy, enrolled = _restudy(grader, bindings, past[-1])
+    resat = {(line[0], line[1]) for sheet in resits for line in sheet.lines}
+    restudy, enrolled = _restudy(grader, bindings, past[-1], resat)
     counts.update(restudy)
+    _analyze(Statement, StatementLine, AcademicRecord, RestudyEnrolment)
     counts["academic_records"] = refresh_records()
     counts["plan_items"] = _plans(grader, bindings, final_of, past, enrolled)
+    _analyze(AcademicRecord)
     gpa_service.recompute_gpa()
     counts["gpas"] = Gpa.objects.count()
     counts["gpa_jobs"] = _gpa_jobs(grader, past[-1], counts["academic_records"])
@@ -360,15 +364,17 @@ def _resits(grader: Grader, bindings: list[Binding], final_of: dict, past: list[
 # --- paid re-study (annex 5 item 11) --------------------------------------------------------------
 
 
-def _restudy(grader: Grader, bindings: list[Binding], spring: Semester) -> tuple[dict[str, int], set]:
-    """A summer period after the spring semester: a group for each subject with the most debtors (up to
-    fifteen each, paid), lessons and a final control; ready before the start but for one group whose
+def _restudy(
+    grader: Grader, bindings: list[Binding], spring: Semester, resat: set
+) -> tuple[dict[str, int], set]:
+    """A summer period after the spring semester: a group for each subject with the most debtors who had
+    no 2nd statement (up to fifteen each, paid), lessons and a final control; ready before the start but for one group whose
     control was entered after it and one still without a control. The controls' statements graded."""
     rng, clock = grader.rng, grader.clock
     debts = _debts([spring])
     of_student = {(s, b.cs): b for b in bindings if b.semester == spring for s in b.students}
     debtors: dict[int, list[tuple[int, Binding]]] = defaultdict(list)
-    for student, cs in sorted(debts):
+    for student, cs in sorted(set(debts) - resat):
         b = of_student.get((student, cs))
         if b is not None and all(student != s for s, _b in debtors[b.subject_id]):
             debtors[b.subject_id].append((student, b))

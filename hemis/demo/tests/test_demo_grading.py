@@ -74,6 +74,13 @@ def test_restudy_students_have_debts_and_paid(demo):
     for e in enrolments.select_related("group__period", "curriculum_subject"):
         assert e.fee == e.group.period.fee_per_credit * e.curriculum_subject.credits
         assert e.curriculum_subject.subject_id == e.group.subject_id
+    # paid re-study is for the debts the 2nd statements did not give a chance to clear
+    resat = set(
+        StatementLine.objects.filter(statement__attempt=Attempt.SECOND).values_list(
+            "student_id", "curriculum_subject_id"
+        )
+    )
+    assert not set(enrolments.values_list("student_id", "curriculum_subject_id")) & resat
     restudy = Statement.objects.filter(restudy_group__isnull=False)
     assert restudy.exists()
     assert not StatementLine.objects.filter(statement__in=restudy, points__isnull=True).exists()
