@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from hemis.audit.models import AuditEvent
 from hemis.grading.models import Gpa
-from hemis.grading.services.gpa import recompute_gpa
+from hemis.grading.services.gpa import recompute_gpa, start_gpa_recomputation
 from hemis.grading.services.records import refresh_records
 from hemis.grading.tests.records_world import add_subject
 from hemis.jobs.models import Job
@@ -237,3 +237,13 @@ def test_the_record_page_queries_do_not_grow_with_its_rows(
         with django_assert_num_queries(RECORD_QUERIES):
             body = text(client.get(reverse("web:grading_student_record", kwargs={"pk": student.pk})))
         assert len(_cells(body, "record-row")) == n
+
+
+def test_a_running_recomputation_is_shown_and_a_second_refused(client, academic, grading, results):
+    client.force_login(academic)
+    first = start_gpa_recomputation(actor=academic)  # queued: its callbacks are not run here
+    body = text(client.get(reverse("web:grading_gpa")))
+    assert "The GPA is being recomputed." in body and reverse("web:job", kwargs={"pk": first.pk}) in body
+    response = client.post(reverse("web:grading_gpa_recompute"), follow=True)
+    assert "The GPA is being recomputed already; wait for the job to finish." in text(response)
+    assert list(Job.objects.values_list("pk", flat=True)) == [first.pk]
