@@ -29,11 +29,10 @@ from hemis.grading.models import (
     Statement,
     StatementLine,
 )
+from hemis.grading.services.gpa import JOB_NAME as GPA_JOB  # the job recomputing the records and GPA
 from hemis.jobs.models import Job, JobStatus
 from hemis.schedule.enums import Attempt, ControlKind
 
-# The name of the background job that recomputes the records and GPAs (``hemis.grading.tasks``).
-GPA_JOB = "grading.gpa"
 GRADED = Q(lines__barred=False, lines__points__isnull=False)
 
 
