@@ -8,13 +8,19 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from hemis.core import pdf
+from hemis.core.models import UniversitySettings, localized
 from hemis.grading.models import Statement
 from hemis.grading.statement_selectors import statement_rows
 from hemis.org.models import OrgUnit
 
 
 def _university(statement: Statement) -> str:
-    """The name of the root unit above the faculty ("" when the faculty is itself the root)."""
+    """The university's name from its settings (in the active language when entered), else the root unit
+    above the faculty ("" when the faculty is itself the root)."""
+    settings = UniversitySettings.current()
+    named = localized(settings, "name") if settings.name_uz else ""
+    if named:
+        return named
     ids = [part for part in statement.faculty.path.split("/") if part]
     if not ids or str(ids[0]) == str(statement.faculty_id):
         return ""

@@ -13,6 +13,7 @@ from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 from pypdf import PdfReader
 
+from hemis.core.models import UniversitySettings
 from hemis.grading.models import StatementLine
 from hemis.grading.services.statements import enter_grades
 from hemis.schedule.enums import ControlKind
@@ -85,6 +86,21 @@ def test_the_pdf_of_a_final_shows_each_students_points_and_record_grade(client, 
         "Signed off: 05.06.2027",
     ):
         assert expected in content, content
+
+
+def test_the_pdf_names_the_university_of_the_settings_in_the_active_language(client, grading, dean_chemistry):
+    UniversitySettings.objects.create(
+        name_uz="Toshkent kimyo-texnologiya instituti", name_en="Tashkent Institute of Chemical Technology"
+    )
+    statement = make_statement(grading.world, control_kind=ControlKind.MIDTERM)
+    client.force_login(dean_chemistry)
+    assert "University: Tashkent Institute of Chemical Technology" in pdf_text(
+        client.get(url("statement_pdf", statement)).content
+    )
+    client.cookies["hemis_language"] = "uz"
+    assert "Toshkent kimyo-texnologiya instituti" in pdf_text(
+        client.get(url("statement_pdf", statement)).content
+    )
 
 
 def test_the_examiner_downloads_the_template_and_imports_it_back(client, grading, karimov):
