@@ -34,6 +34,7 @@ from hemis.web.grading.statements_forms import (
     ReopenForm,
     StatementFilter,
 )
+from hemis.web.pages import paginate
 
 # The grade form's refusals without a field of their own stand above the form.
 GRADES_RENAME = dict.fromkeys(("version", "statement", "grades", "versions"), NON_FIELD_ERRORS)
@@ -94,9 +95,11 @@ def statements(request):
         control_kind=chosen.get("control_kind", ""),
         state=chosen.get("state", ""),
     )
+    page = paginate(request, rows)
     context = {
         "filters": filters,
-        "statements": selectors.with_states(rows, today),
+        "page": page,
+        "statements": selectors.with_states(page.object_list, today),
         "form": form,
         "group_form": _group_form(principal, None, chosen.get("semester")) if form else None,
     }
@@ -141,8 +144,8 @@ def my_statements(request):
     principal = request.principal
     policy.require(principal, "grading.grade")
     today = timezone.localdate()
-    rows = selectors.statement_list(policy.gradable_statements(principal), today=today)
-    context = {"statements": selectors.with_states(rows, today)}
+    page = paginate(request, selectors.statement_list(policy.gradable_statements(principal), today=today))
+    context = {"page": page, "statements": selectors.with_states(page.object_list, today)}
     return render(request, "web/grading/statements/mine.html", context)
 
 
