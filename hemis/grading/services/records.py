@@ -81,8 +81,18 @@ WITH lines AS (
     WHERE 1 = 1{scope_sql}
 ),
 totals AS (
+    -- Everything the record needs, read from the windows in one pass (no join back to ``lines``,
+    -- which PostgreSQL would run as a nested loop over the materialised CTE).
     SELECT student_id, curriculum_subject_id,
-           SUM(CASE WHEN points IS NOT NULL AND rn_points = 1 THEN points ELSE 0 END) AS total
+           SUM(CASE WHEN points IS NOT NULL AND rn_points = 1 THEN points ELSE 0 END) AS total,
+           MAX(CASE WHEN rn_first = 1 THEN semester_id END) AS first_semester_id,
+           MAX(CASE WHEN control_kind = %s AND rn_last = 1 THEN 1 ELSE 0 END) AS has_final,
+           MAX(CASE WHEN control_kind = %s AND rn_last = 1 AND barred THEN 1 ELSE 0 END) AS final_barred,
+           MAX(CASE WHEN control_kind = %s AND rn_last = 1 AND points IS NOT NULL THEN 1 ELSE 0 END)
+               AS final_graded,
+           MAX(CASE WHEN control_kind = %s AND rn_last = 1 THEN control_date END) AS final_date,
+           MAX(CASE WHEN control_kind = %s AND rn_last = 1 AND restudy_group_id IS NOT NULL THEN 1 ELSE 0 END)
+               AS final_restudy
     FROM lines
     GROUP BY student_id, curriculum_subject_id
 ),
@@ -94,7 +104,7 @@ maxima AS (
     GROUP BY sc.curriculum_subject_id
 ),
 scored AS (
-    SELECT t.student_id, t.curriculum_subject_id, t.total, COALESCE(m.max_points, 0) AS max_points,
+    SELECT t.*, COALESCE(m.max_points, 0) AS max_points,
            CASE WHEN COALESCE(m.max_points, 0) = 0 THEN 0
                 ELSE (2 * t.total * ms.max_value + m.max_points) / (2 * m.max_points) END AS score,
            ms.id AS marking_system_id, ms.pass_border, cs.credits
@@ -105,26 +115,23 @@ scored AS (
     JOIN {_t(MarkingSystem)} ms ON ms.id = cur.marking_system_id
     LEFT JOIN maxima m ON m.curriculum_subject_id = t.curriculum_subject_id
 )
-SELECT sc.student_id, sc.curriculum_subject_id, fst.semester_id, sem.academic_year_id,
+SELECT sc.student_id, sc.curriculum_subject_id, sc.first_semester_id, sem.academic_year_id,
        sc.total, sc.max_points, sc.score, COALESCE(gb.grade, ''), gb.grade_point, sc.credits,
-       CASE WHEN fin.student_id IS NULL THEN %s
-            WHEN fin.barred THEN %s
-            WHEN fin.points IS NULL THEN CASE WHEN fin.control_date < %s THEN %s ELSE %s END
+       CASE WHEN sc.has_final = 0 THEN %s
+            WHEN sc.final_barred = 1 THEN %s
+            WHEN sc.final_graded = 0 THEN CASE WHEN sc.final_date < %s THEN %s ELSE %s END
             WHEN sc.score >= sc.pass_border THEN %s
             ELSE %s END,
-       CASE WHEN fin.restudy_group_id IS NULL THEN %s ELSE %s END,
+       CASE WHEN sc.final_restudy = 1 THEN %s ELSE %s END,
        %s
 FROM scored sc
-JOIN lines fst ON fst.student_id = sc.student_id
-     AND fst.curriculum_subject_id = sc.curriculum_subject_id AND fst.rn_first = 1
-JOIN {_t(Semester)} sem ON sem.id = fst.semester_id
-LEFT JOIN lines fin ON fin.student_id = sc.student_id
-     AND fin.curriculum_subject_id = sc.curriculum_subject_id AND fin.control_kind = %s AND fin.rn_last = 1
+JOIN {_t(Semester)} sem ON sem.id = sc.first_semester_id
 LEFT JOIN {_t(GradeBand)} gb ON gb.marking_system_id = sc.marking_system_id
      AND sc.score BETWEEN gb.min_value AND gb.max_value
 """
     params = [
         *scope_params,
+        *[ControlKind.FINAL] * 5,
         *KINDS,
         RecordStatus.IN_PROGRESS,
         RecordStatus.BARRED,
@@ -133,10 +140,9 @@ LEFT JOIN {_t(GradeBand)} gb ON gb.marking_system_id = sc.marking_system_id
         RecordStatus.IN_PROGRESS,
         RecordStatus.PASSED,
         RecordStatus.FAILED,
-        False,
         True,
+        False,
         ops.adapt_datetimefield_value(now),
-        ControlKind.FINAL,
     ]
     return sql, params
 
