@@ -24,6 +24,7 @@ from hemis.core.calendar import WorkingCalendar
 from hemis.core.models import UniversitySettings
 from hemis.curricula.models import SubjectControl, SubjectLoad
 from hemis.grading.models import Statement, StatementLine, StatementReopening
+from hemis.grading.services import plans
 from hemis.grading.services.records import refresh_records
 from hemis.schedule.enums import Attempt, ControlKind, LessonKind, LessonStatus
 from hemis.schedule.models import Lesson
@@ -421,6 +422,8 @@ def enter_grades(
         student_ids=sorted(changed),
         today=today,
     )
+    # A debt the new grades cleared closes its individual plan item.
+    plans.clear_items(student_ids=sorted(changed), today=today, actor=actor)
     return len(changed)
 
 

@@ -29,7 +29,13 @@ def test_the_job_refreshes_the_records_then_the_gpa(grading, academic, django_ca
     assert job.status == JobStatus.SUCCEEDED
     assert (job.done, job.total) == (3, 3)
     # 12 records (10 missing: the control is past), GPA of a (80 → 4) and b (30 → 2): a year's row and a cumulative
-    assert job.result == {"records": 12, "years": 2, "cumulative": 2, "method": "credit_weighted"}
+    assert job.result == {
+        "records": 12,
+        "plan_items_cleared": 0,
+        "years": 2,
+        "cumulative": 2,
+        "method": "credit_weighted",
+    }
     assert Gpa.objects.get(student=a, academic_year=w.year).gpa == Decimal("4.0")
     assert Gpa.objects.get(student=b, academic_year=None).gpa == Decimal("2.0")
     event = AuditEvent.objects.get(action="grading.gpa.recompute")

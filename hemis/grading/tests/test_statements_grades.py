@@ -8,9 +8,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from hemis.audit.models import AuditEvent
-from hemis.grading.models import AcademicRecord, Statement, StatementLine, StatementReopening
+from hemis.grading.enums import ClearingWay, PlanItemStatus, RecordStatus
+from hemis.grading.models import AcademicRecord, PlanItem, Statement, StatementLine, StatementReopening
 from hemis.grading.services import statements as services
-from hemis.schedule.enums import ControlKind
+from hemis.grading.services.records import refresh_records
+from hemis.schedule.enums import Attempt, ControlKind
 from hemis.testing.grading import CONTROL_DATE, make_statement
 
 D = dt.date
@@ -228,3 +230,26 @@ def test_a_change_without_the_lines_version_is_refused(grading, midterm):
         enter(midterm, grading.karimov_user, {s[0].pk: 10}, versions={})
     assert error.value.message_dict == {"versions": ["The form is incomplete; open the statement again."]}
     assert state() == before
+
+
+def test_a_passing_resit_clears_the_students_plan_item(grading):
+    """Aliyev0 failed the final (30 + 20 + 2 = 52 < 55), has a plan item to re-sit it; 10 points on the
+    2nd statement make 60: the record passes and the item is cleared the day the grade is entered."""
+    w, first = grading.world, grading.students()[0]
+    make_statement(w, control_kind=ControlKind.CURRENT, points={first: 30})
+    make_statement(w, control_kind=ControlKind.MIDTERM, points={first: 20})
+    make_statement(w, points={first: 2})
+    refresh_records(student_ids=[first.pk], today=DAY_AFTER)
+    item = PlanItem.objects.create(
+        student=first,
+        curriculum_subject=grading.math_cs,
+        debt=RecordStatus.FAILED,
+        way=ClearingWay.RESIT,
+        due_date=D(2027, 6, 30),
+    )
+    resit = make_statement(w, attempt=Attempt.SECOND, control_date=D(2027, 6, 15), students=[first])
+    enter(resit, grading.karimov_user, {first.pk: 10}, today=D(2027, 6, 16))
+    item.refresh_from_db()
+    assert (item.status, item.cleared_on) == (PlanItemStatus.CLEARED, D(2027, 6, 16))
+    record = AcademicRecord.objects.get(student=first, curriculum_subject=grading.math_cs)
+    assert (record.total_points, record.status) == (60, RecordStatus.PASSED)
