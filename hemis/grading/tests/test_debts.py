@@ -2,35 +2,14 @@
 filters, and the summary — one query each whatever the number of rows."""
 
 import datetime as dt
-from decimal import Decimal
-
-from django.utils import timezone
 
 from hemis.grading import debt_selectors as selectors
 from hemis.grading.enums import ClearingWay, PlanItemStatus, RecordStatus
-from hemis.grading.models import AcademicRecord, PlanItem
+from hemis.grading.models import PlanItem
 from hemis.students.models import Student
+from hemis.testing.grading_records import record
 
 D = dt.date
-
-
-def record(grading, student, status, *, cs=None, total=20, score=None, grade="2") -> AcademicRecord:
-    """A record of ``student`` in ``cs`` (Mathematics unless given) written straight to the table."""
-    w = grading.world
-    return AcademicRecord.objects.create(
-        student=student,
-        curriculum_subject=cs or grading.math_cs,
-        semester=w.semester,
-        academic_year=w.year,
-        total_points=total,
-        max_points=100,
-        score=total if score is None else score,
-        grade=grade,
-        grade_point=Decimal(grade) if grade else None,
-        credits=Decimal("4"),
-        status=status,
-        computed_at=timezone.now(),
-    )
 
 
 def test_debts_of_the_scope_with_kind_score_and_open_item(grading, django_assert_num_queries):

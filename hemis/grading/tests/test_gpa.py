@@ -13,10 +13,10 @@ from hemis.grading.enums import RecordStatus
 from hemis.grading.models import AcademicRecord, Gpa
 from hemis.grading.services.gpa import recompute_gpa
 from hemis.grading.services.records import refresh_records
-from hemis.grading.tests.records_world import add_subject, next_year
 from hemis.schedule.enums import ControlKind
 from hemis.students.models import Student
 from hemis.testing.grading import CONTROL_DATE, make_statement, use_marking_system
+from hemis.testing.grading_records import add_subject, next_year
 
 C, M, F = ControlKind.CURRENT, ControlKind.MIDTERM, ControlKind.FINAL
 LATER = dt.date(2028, 3, 1)

@@ -12,9 +12,9 @@ from hemis.audit.models import AuditEvent
 from hemis.grading.enums import ClearingWay, PlanItemStatus, RecordStatus
 from hemis.grading.models import AcademicRecord, PlanItem
 from hemis.grading.services import plans
-from hemis.grading.tests.test_debts import record
 from hemis.schedule.enums import Attempt
 from hemis.testing.grading import make_statement
+from hemis.testing.grading_records import record
 
 D = dt.date
 TODAY = D(2027, 6, 20)

@@ -8,9 +8,9 @@ from hemis.grading import selectors
 from hemis.grading.enums import RecordStatus
 from hemis.grading.models import AcademicRecord, StatementLine
 from hemis.grading.services.records import refresh_records
-from hemis.grading.tests.records_world import add_subject, restudy_statement
 from hemis.schedule.enums import Attempt, ControlKind
 from hemis.testing.grading import CONTROL_DATE, make_statement, use_marking_system
+from hemis.testing.grading_records import add_subject, restudy_statement
 
 C, M, F = ControlKind.CURRENT, ControlKind.MIDTERM, ControlKind.FINAL
 AFTER = CONTROL_DATE + dt.timedelta(days=1)

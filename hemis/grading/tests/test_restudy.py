@@ -13,9 +13,9 @@ from hemis.curricula.models import CurriculumSemester, CurriculumSubject, Subjec
 from hemis.grading.enums import RecordStatus, SessionKind
 from hemis.grading.models import RestudyEnrolment, RestudyGroup, RestudyPeriod, RestudySession, Statement
 from hemis.grading.services import restudy
-from hemis.grading.tests.test_debts import record
 from hemis.schedule.enums import ControlKind
 from hemis.testing.grading import add_controls
+from hemis.testing.grading_records import new_group, new_period, record
 
 D = dt.date
 T = dt.time
@@ -24,27 +24,12 @@ TODAY = D(2027, 7, 10)
 
 @pytest.fixture
 def period(grading, dean_chemistry):
-    return restudy.create_period(
-        name="Summer 2027",
-        semester=grading.world.semester,
-        start_date=D(2027, 7, 1),
-        end_date=D(2027, 8, 15),
-        fee_per_credit=Decimal("250000"),
-        actor=dean_chemistry,
-    )
+    return new_period(grading, dean_chemistry, start=D(2027, 7, 1), end=D(2027, 8, 15))
 
 
 @pytest.fixture
 def group(grading, period, dean_chemistry):
-    w = grading.world
-    return restudy.create_group(
-        period=period,
-        faculty=w.faculty,
-        subject=w.math,
-        name="RS-MAT-1",
-        teacher=w.karimov,
-        actor=dean_chemistry,
-    )
+    return new_group(grading, period, dean_chemistry)
 
 
 def state():
@@ -160,18 +145,10 @@ def test_a_student_without_a_debt_in_the_subject_is_refused(grading, group, dean
 
 
 def test_a_student_enrolled_twice_in_the_period_is_refused(grading, period, group, dean_chemistry):
-    w = grading.world
     s = grading.students()[0]
     record(grading, s, RecordStatus.FAILED)
     restudy.enrol_student(group=group, student=s, actor=dean_chemistry)
-    other = restudy.create_group(
-        period=period,
-        faculty=w.faculty,
-        subject=w.math,
-        name="RS-MAT-2",
-        teacher=w.karimov,
-        actor=dean_chemistry,
-    )
+    other = new_group(grading, period, dean_chemistry, name="RS-MAT-2")
     message = f"{s.full_name} is already enrolled in re-study group RS-MAT-1."
     assert refused(restudy.enrol_student, group=group, student=s, actor=dean_chemistry) == {
         "student": [message]

@@ -3,7 +3,6 @@ paid re-study, enrols them, confirms the payment, schedules the control and gene
 examiner grades it, the record passes from re-study and the plan item is cleared."""
 
 import datetime as dt
-from decimal import Decimal
 
 from hemis.grading.enums import ClearingWay, PlanItemStatus, RecordStatus, SessionKind
 from hemis.grading.models import AcademicRecord, PlanItem, StatementLine
@@ -12,6 +11,7 @@ from hemis.grading.services.records import refresh_records
 from hemis.grading.services.statements import enter_grades
 from hemis.schedule.enums import ControlKind
 from hemis.testing.grading import make_statement
+from hemis.testing.grading_records import new_group, new_period
 
 D = dt.date
 
@@ -33,22 +33,8 @@ def test_restudy_grades_clear_the_debt(grading, dean_chemistry):
         way_by_subject={grading.math_cs.pk: ClearingWay.RESTUDY},
         today=D(2027, 6, 10),
     )
-    period = restudy.create_period(
-        name="Yozgi 2027",
-        semester=w.semester,
-        start_date=D(2027, 7, 1),
-        end_date=D(2027, 8, 15),
-        fee_per_credit=Decimal("250000"),
-        actor=dean_chemistry,
-    )
-    group = restudy.create_group(
-        period=period,
-        faculty=w.faculty,
-        subject=w.math,
-        name="RS-MAT-1",
-        teacher=w.karimov,
-        actor=dean_chemistry,
-    )
+    period = new_period(grading, dean_chemistry, start=D(2027, 7, 1), end=D(2027, 8, 15), name="Yozgi 2027")
+    group = new_group(grading, period, dean_chemistry)
     enrolment = restudy.enrol_student(group=group, student=s, actor=dean_chemistry)
     restudy.confirm_payment(
         enrolment=enrolment, paid_on=D(2027, 7, 2), actor=dean_chemistry, today=D(2027, 7, 2)

@@ -10,10 +10,10 @@ from hemis.grading.enums import RecordStatus
 from hemis.grading.models import AcademicRecord
 from hemis.grading.services.gpa import recompute_gpa
 from hemis.grading.services.records import refresh_records
-from hemis.grading.tests.records_world import add_subject
 from hemis.schedule.enums import ControlKind
 from hemis.students.models import Student
 from hemis.testing.grading import make_statement
+from hemis.testing.grading_records import add_subject
 
 F = ControlKind.FINAL
 LATER = dt.date(2027, 7, 1)

@@ -14,8 +14,8 @@ from pypdf import PdfReader
 from hemis.audit.models import AuditEvent
 from hemis.grading.enums import RecordStatus
 from hemis.grading.models import PlanItem
-from hemis.grading.tests.test_debts import record
 from hemis.testing import factories as f
+from hemis.testing.grading_records import record
 from hemis.testing.schedule import text, with_login
 
 DEBTS = reverse("web:grading_debts")

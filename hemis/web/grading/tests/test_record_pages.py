@@ -14,11 +14,11 @@ from hemis.audit.models import AuditEvent
 from hemis.grading.models import Gpa
 from hemis.grading.services.gpa import recompute_gpa, start_gpa_recomputation
 from hemis.grading.services.records import refresh_records
-from hemis.grading.tests.records_world import add_subject
 from hemis.jobs.models import Job
 from hemis.schedule.enums import ControlKind
 from hemis.testing import factories as f
 from hemis.testing.grading import make_statement
+from hemis.testing.grading_records import add_subject
 from hemis.testing.schedule import text, with_login
 
 C, M, F = ControlKind.CURRENT, ControlKind.MIDTERM, ControlKind.FINAL

@@ -4,7 +4,6 @@ none of chemistry's (404); refused input shows why and changes nothing; query co
 
 import datetime as dt
 import re
-from decimal import Decimal
 
 import pytest
 from django.urls import NoReverseMatch, reverse
@@ -14,9 +13,9 @@ from hemis.audit.models import AuditEvent
 from hemis.grading.enums import RecordStatus, SessionKind
 from hemis.grading.models import RestudyEnrolment, RestudyGroup, RestudyPeriod, RestudySession, Statement
 from hemis.grading.services import restudy
-from hemis.grading.tests.test_debts import record
 from hemis.schedule.enums import ControlKind
 from hemis.testing import factories as f
+from hemis.testing.grading_records import new_group, new_period, record
 from hemis.testing.schedule import text
 
 D = dt.date
@@ -39,27 +38,18 @@ def ddmm(day: dt.date) -> str:
 @pytest.fixture
 def period(grading, dean_chemistry):
     """A period around today, so that payments and sessions can be dated in it."""
-    return restudy.create_period(
+    return new_period(
+        grading,
+        dean_chemistry,
+        start=today() - dt.timedelta(days=10),
+        end=today() + dt.timedelta(days=40),
         name="Yozgi 2027",
-        semester=grading.world.semester,
-        start_date=today() - dt.timedelta(days=10),
-        end_date=today() + dt.timedelta(days=40),
-        fee_per_credit=Decimal("250000"),
-        actor=dean_chemistry,
     )
 
 
 @pytest.fixture
 def group(grading, period, dean_chemistry):
-    w = grading.world
-    return restudy.create_group(
-        period=period,
-        faculty=w.faculty,
-        subject=w.math,
-        name="RS-MAT-1",
-        teacher=w.karimov,
-        actor=dean_chemistry,
-    )
+    return new_group(grading, period, dean_chemistry)
 
 
 def group_url(group, name: str = "web:grading_restudy_group") -> str:

@@ -1,14 +1,18 @@
-"""Additions to the grading world for the records and GPA tests: more curriculum subjects (other
-credits, other semesters and years) and re-study statements written straight into the tables."""
+"""Additions to the grading world (``hemis.testing.grading``) for the records, GPA, debts and re-study
+tests: more curriculum subjects (other credits, other semesters and years), re-study statements and
+academic records written straight into the tables, and a re-study period and group made through the
+services."""
 
 import datetime as dt
 from decimal import Decimal
+
+from django.utils import timezone
 
 from hemis.academics.enums import SemesterType
 from hemis.academics.models import AcademicYear, Semester, Subject
 from hemis.curricula.enums import SubjectBlock
 from hemis.curricula.models import CurriculumSemester, CurriculumSubject
-from hemis.grading.models import RestudyGroup, RestudyPeriod, Statement, StatementLine
+from hemis.grading.models import AcademicRecord, RestudyGroup, RestudyPeriod, Statement, StatementLine
 from hemis.schedule.enums import Attempt
 from hemis.students.models import GroupSubject
 from hemis.testing.grading import MAX_POINTS, add_controls
@@ -77,3 +81,46 @@ def restudy_statement(grading, student, *, kind: str, points, control_date: dt.d
     )
     StatementLine.objects.create(statement=statement, student=student, curriculum_subject=cs, points=points)
     return statement
+
+
+def record(grading, student, status, *, cs=None, total=20, score=None, grade="2") -> AcademicRecord:
+    """A record of ``student`` in ``cs`` (Mathematics unless given) written straight to the table."""
+    w = grading.world
+    return AcademicRecord.objects.create(
+        student=student,
+        curriculum_subject=cs or grading.math_cs,
+        semester=w.semester,
+        academic_year=w.year,
+        total_points=total,
+        max_points=100,
+        score=total if score is None else score,
+        grade=grade,
+        grade_point=Decimal(grade) if grade else None,
+        credits=Decimal("4"),
+        status=status,
+        computed_at=timezone.now(),
+    )
+
+
+def new_period(grading, actor, *, start: dt.date, end: dt.date, name: str = "Summer 2027") -> RestudyPeriod:
+    """A re-study period of the world's semester through the service, 250,000 UZS a credit."""
+    from hemis.grading.services import restudy
+
+    return restudy.create_period(
+        name=name,
+        semester=grading.world.semester,
+        start_date=start,
+        end_date=end,
+        fee_per_credit=Decimal("250000"),
+        actor=actor,
+    )
+
+
+def new_group(grading, period, actor, *, name: str = "RS-MAT-1") -> RestudyGroup:
+    """A Mathematics re-study group of the chemistry faculty taught by Karimov, through the service."""
+    from hemis.grading.services import restudy
+
+    w = grading.world
+    return restudy.create_group(
+        period=period, faculty=w.faculty, subject=w.math, name=name, teacher=w.karimov, actor=actor
+    )
