@@ -130,7 +130,7 @@ class UniversitySettings(TimeStamped):
     # A student who missed more than this share of a subject's hours without excuse is barred from its
     # controls (marked on the statement).
     bar_absence_percent = models.PositiveSmallIntegerField(
-        _("unexcused absence that bars from the control, % of the subject's hours"),
+        _("unexcused absence that bars from the control, in percent of the subject's hours"),
         default=25,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
     )

@@ -2,14 +2,15 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class RecordStatus(models.TextChoices):
     """Where a student stands in a curriculum subject, as the academic record computes it."""
 
     IN_PROGRESS = "in_progress", _("In progress")
-    PASSED = "passed", _("Passed")
-    FAILED = "failed", _("Failed")  # the final control graded below the pass border
+    PASSED = "passed", pgettext_lazy("grade", "Passed")
+    FAILED = "failed", pgettext_lazy("grade", "Failed")  # the final control graded below the pass border
     MISSING = "missing", _("Missing")  # the final control is past and the student has no grade
     BARRED = "barred", _("Barred")  # barred from the final control by absences
 
@@ -26,7 +27,7 @@ class ClearingWay(models.TextChoices):
 
 
 class PlanItemStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("state", "Open")
     CLEARED = "cleared", _("Cleared")
     CANCELLED = "cancelled", _("Cancelled")
 

@@ -267,6 +267,29 @@ def bind(world: World, group, subject: Subject, semester: Semester, loads: dict,
         )
 
 
+@dataclass
+class Economics:
+    teacher: object  # Ergashev, of the accounting department
+    student: object  # Qodirov, of the economics group IQ-21-24
+    subject: Subject  # Buxgalteriya BUX101, bound to the economics group with Ergashev's lecture
+
+
+def economics(world: World, uni) -> Economics:
+    """The other faculty's teaching beside the world's (for leak tests): the economics group on the
+    world's curriculum with a student, and Ergashev's Accounting lecture bound to it in the spring."""
+    ergashev = f.EmployeeFactory(last_name="Ergashev", first_name="Bobur", patronymic="")
+    f.appoint(ergashev, uni["accounting_dept"])
+    econ = uni["econ_group"]
+    econ.curriculum = world.curriculum
+    econ.save(update_fields=["curriculum"])
+    student = f.StudentFactory(group=econ, last_name="Qodirov")
+    accounting = Subject.objects.create(
+        code="BUX101", name_uz="Buxgalteriya", department=uni["accounting_dept"]
+    )
+    bind(world, econ, accounting, world.semester, {TrainingType.LECTURE: ergashev}, number=4)
+    return Economics(teacher=ergashev, student=student, subject=accounting)
+
+
 def more_groups(world: World, n: int, *, subgroup: bool = True) -> None:
     """``n`` more groups KT-30, KT-31 … of the programme with KT-21's two subjects bound in the spring
     semester, each with a subgroup "1" when ``subgroup``."""

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='universitysettings',
             name='bar_absence_percent',
-            field=models.PositiveSmallIntegerField(default=25, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name="unexcused absence that bars from the control, % of the subject's hours"),
+            field=models.PositiveSmallIntegerField(default=25, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name="unexcused absence that bars from the control, in percent of the subject's hours"),
         ),
         migrations.AddField(
             model_name='universitysettings',

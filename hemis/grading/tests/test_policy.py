@@ -7,16 +7,14 @@ import datetime as dt
 
 import pytest
 
-from hemis.academics.models import Subject
 from hemis.access import policy
 from hemis.access.principal import build_principal
-from hemis.curricula.enums import TrainingType
 from hemis.grading.models import RestudyGroup, RestudyPeriod, Statement
 from hemis.schedule.enums import ControlKind
 from hemis.students.models import GroupSubject
 from hemis.testing import factories as f
 from hemis.testing.grading import make_statement
-from hemis.testing.schedule import bind, with_login
+from hemis.testing.schedule import economics, with_login
 
 D = dt.date
 
@@ -25,17 +23,9 @@ D = dt.date
 def leaks(grading, uni):
     """An economics statement (Ergashev examining), student and re-study group, beside chemistry's."""
     world = grading.world
-    ergashev = f.EmployeeFactory(last_name="Ergashev", first_name="Bobur", patronymic="")
-    f.appoint(ergashev, uni["accounting_dept"])
-    econ = uni["econ_group"]
-    econ.curriculum = world.curriculum
-    econ.save(update_fields=["curriculum"])
-    econ_student = f.StudentFactory(group=econ, last_name="Qodirov")
-    accounting = Subject.objects.create(
-        code="BUX101", name_uz="Buxgalteriya", department=uni["accounting_dept"]
-    )
-    bind(world, econ, accounting, world.semester, {TrainingType.LECTURE: ergashev}, number=4)
-    binding = GroupSubject.objects.get(group=econ, curriculum_subject__subject=accounting)
+    other = economics(world, uni)
+    ergashev, econ_student, accounting = other.teacher, other.student, other.subject
+    binding = GroupSubject.objects.get(group=uni["econ_group"], curriculum_subject__subject=accounting)
     econ_statement = Statement.objects.create(
         faculty=uni["econ"],
         semester=world.semester,

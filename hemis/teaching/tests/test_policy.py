@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from hemis.academics.models import Subject
 from hemis.access import policy
 from hemis.access.principal import build_principal
 from hemis.curricula.enums import TrainingType
@@ -19,7 +18,7 @@ from hemis.schedule.services.placement import Attendee
 from hemis.teaching.enums import WorkKind
 from hemis.teaching.models import Assignment, Work
 from hemis.testing import factories as f
-from hemis.testing.schedule import add_entry, bind, with_login
+from hemis.testing.schedule import add_entry, economics, with_login
 
 D = dt.date
 
@@ -27,16 +26,8 @@ D = dt.date
 @pytest.fixture
 def leaks(world, uni, dean_chemistry):
     """An economics teacher with a load, a lesson, an assignment and a work, beside chemistry's."""
-    ergashev = f.EmployeeFactory(last_name="Ergashev", first_name="Bobur", patronymic="")
-    f.appoint(ergashev, uni["accounting_dept"])
-    econ = uni["econ_group"]
-    econ.curriculum = world.curriculum
-    econ.save(update_fields=["curriculum"])
-    econ_student = f.StudentFactory(group=econ, last_name="Qodirov")
-    accounting = Subject.objects.create(
-        code="BUX101", name_uz="Buxgalteriya", department=uni["accounting_dept"]
-    )
-    bind(world, econ, accounting, world.semester, {TrainingType.LECTURE: ergashev}, number=4)
+    other = economics(world, uni)
+    ergashev, econ_student, accounting, econ = other.teacher, other.student, other.subject, uni["econ_group"]
     CurriculumSubject.objects.filter(subject=accounting).update(department=uni["accounting_dept"])
     dean_econ = f.UserFactory(username="dean_econ_teaching")
     f.grant(dean_econ, "dean", uni["econ"])

@@ -60,7 +60,7 @@ class UniversitySettingsForm(forms.Form):
         label=_("Working days to enter control grades after the control"), min_value=1, max_value=30
     )
     bar_absence_percent = forms.IntegerField(
-        label=_("Unexcused absence that bars from the control, % of the subject's hours"),
+        label=_("Unexcused absence that bars from the control, in percent of the subject's hours"),
         min_value=1,
         max_value=100,
     )

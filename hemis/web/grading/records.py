@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_POST
 
 from hemis.academics.models import AcademicYear
@@ -116,8 +117,8 @@ def summary_statement(request):
             _("Subject"),
             _("Students"),
             _("Graded"),
-            _("Passed"),
-            _("Failed"),
+            pgettext("grade", "Passed"),
+            pgettext("grade", "Failed"),
             _("Debts"),
             *summary.grades,
             _("Average score"),

@@ -2,13 +2,19 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hemis.academics.models import Semester
 from hemis.grading.statement_selectors import LOCKED, OPEN, SIGNED
 from hemis.schedule.enums import Attempt, ControlKind
 from hemis.web.forms import DATE_INPUT, DateInput
 
-STATES = [("", _("Any state")), (OPEN, _("Open")), (LOCKED, _("Locked")), (SIGNED, _("Signed off"))]
+STATES = [
+    ("", _("Any state")),
+    (OPEN, pgettext_lazy("state", "Open")),
+    (LOCKED, _("Locked")),
+    (SIGNED, _("Signed off")),
+]
 
 
 class StatementFilter(forms.Form):
