@@ -36,13 +36,14 @@ def test_standard_systems_are_loaded(db):
         ("13", "Credit system", 60, 100, True),
     ]
     assert bands_of("11") == [
-        ("5", "aʼlo", 86, 100, None),
-        ("4", "yaxshi", 71, 85, None),
-        ("3", "qoniqarli", 55, 70, None),
-        ("2", "qoniqarsiz", 0, 54, None),
+        ("5", "aʼlo", 86, 100, Decimal("5.00")),
+        ("4", "yaxshi", 71, 85, Decimal("4.00")),
+        ("3", "qoniqarli", 55, 70, Decimal("3.00")),
+        ("2", "qoniqarsiz", 0, 54, Decimal("2.00")),
     ]
+    # The five-point grades count as their own grade points in the GPA (migration 0006).
     assert bands_of("12") == [
-        (g, n, lo, hi, None)
+        (g, n, lo, hi, Decimal(g))
         for g, n, lo, hi in (
             ("5", "aʼlo", 5, 5),
             ("4", "yaxshi", 4, 4),
