@@ -249,6 +249,14 @@ PERIODIC_JOBS = {
         "every": "day",
         "at": "00:05",
     },
+    "grading.records": {
+        "task": "hemis.grading.tasks.refresh_all_records",
+        "title": "Academic records refresh",
+        "view_action": "grading.view",
+        "result_url": "web:grading_debts",
+        "every": "day",
+        "at": "01:30",
+    },
     "compliance.refresh": {
         "task": "hemis.compliance.tasks.refresh_compliance",
         "title": "Compliance refresh",  # the msgid of the on-demand refresh (hemis/web/compliance/views.py)

@@ -170,6 +170,7 @@ def test_the_periodic_jobs_of_the_settings_are_well_formed():
     entries = [Entry.parse(name, config) for name, config in settings.PERIODIC_JOBS.items()]
     assert [(e.name, e.every, e.at) for e in entries] == [
         ("staff.refresh_statuses", "day", dt.time(0, 5)),
+        ("grading.records", "day", dt.time(1, 30)),
         ("compliance.refresh", "day", dt.time(2, 0)),
     ]
     assert import_string(entries[0].task).name == "refresh_staff_statuses"
