@@ -73,6 +73,20 @@ def _score(record) -> str:
     return f"{record.score} ({record.grade})" if record else ""
 
 
+def _download(request, fmt: str, kind: str, group, title, subtitle, headers, rows):
+    """A rating or summary statement of ``group`` as a PDF, or as an Excel file (the export journaled)."""
+    if fmt == "pdf":
+        return _pdf(title, subtitle, headers, rows, f"{kind}-{group.name}.pdf")
+    return xlsx_export(
+        request,
+        action=f"grading.{kind}_statement.exported",
+        filename=f"{kind}-{group.name}.xlsx",
+        title=title,
+        headers=headers,
+        rows=rows,
+    )
+
+
 @login_required
 @require_GET
 def rating_statement(request):
@@ -89,16 +103,7 @@ def rating_statement(request):
             [row.rank or "", row.student.full_name, *[_score(c) for c in row.cells], row.gpa or ""]
             for row in statement.rows
         ]
-        if fmt == "pdf":
-            return _pdf(title, subtitle, headers, rows, f"rating-{group.name}.pdf")
-        return xlsx_export(
-            request,
-            action="grading.rating_statement.exported",
-            filename=f"rating-{group.name}.xlsx",
-            title=title,
-            headers=headers,
-            rows=rows,
-        )
+        return _download(request, fmt, "rating", group, title, subtitle, headers, rows)
     return render(request, "web/grading/records/rating.html", {"form": form, "statement": statement})
 
 
@@ -136,16 +141,7 @@ def summary_statement(request):
             ]
             for row in [*summary.rows, summary.total]
         ]
-        if fmt == "pdf":
-            return _pdf(title, subtitle, headers, rows, f"summary-{group.name}.pdf")
-        return xlsx_export(
-            request,
-            action="grading.summary_statement.exported",
-            filename=f"summary-{group.name}.xlsx",
-            title=title,
-            headers=headers,
-            rows=rows,
-        )
+        return _download(request, fmt, "summary", group, title, subtitle, headers, rows)
     return render(request, "web/grading/records/summary.html", {"form": form, "summary": summary})
 
 
