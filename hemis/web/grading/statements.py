@@ -96,15 +96,25 @@ def statements(request):
         state=chosen.get("state", ""),
     )
     page = paginate(request, rows)
+    statements = selectors.with_states(page.object_list, today)
     context = {
         "filters": filters,
         "page": page,
-        "statements": selectors.with_states(page.object_list, today),
+        "statements": statements,
+        "latest_semester": None if statements else _latest_semester(principal, chosen.get("semester")),
         "form": form,
         "group_form": _group_form(principal, None, chosen.get("semester")) if form else None,
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "web/grading/statements/list.html", context, status=status)
+
+
+def _latest_semester(principal, shown):
+    """When the semester shown has none of the scope's statements: the semester of its latest one (the
+    page offers it), or None."""
+    latest = policy.visible_statements(principal).exclude(semester=shown).order_by("-control_date", "-pk")
+    statement = latest.select_related("semester__academic_year").first()
+    return statement.semester if statement else None
 
 
 def _group_form(principal, data, semester) -> GroupGenerateForm:

@@ -152,11 +152,24 @@ def test_the_dean_generates_a_statement_from_the_list(client, grading, dean_chem
     assert Statement.objects.count() == 1
 
 
+def test_a_semester_without_statements_offers_the_semester_of_the_latest(client, grading, dean_chemistry):
+    open_midterm(grading)
+    client.force_login(dean_chemistry)
+    page = text(client.get(url("statements") + f"?semester={grading.world.autumn.pk}"))
+    assert cells(page, "graded") == []
+    link = re.search(r'data-testid="latest-semester">[^<]*<a href="([^"]+)">([^<]+)</a>', page)
+    assert link.groups() == (f"?semester={grading.world.semester.pk}", str(grading.world.semester))
+    page = text(client.get(url("statements") + link.group(1)))
+    assert 'data-testid="latest-semester"' not in page
+    assert len(cells(page, "graded")) == 1
+
+
 def test_the_dean_of_another_faculty_sees_none_of_chemistrys_statements(client, grading, dean_economics):
     statement = open_midterm(grading)
     client.force_login(dean_economics)
     page = text(client.get(url("statements") + f"?semester={grading.world.semester.pk}"))
     assert cells(page, "graded") == []
+    assert 'data-testid="latest-semester"' not in page  # chemistry's semester is not offered either
     for name in ("statement", "statement_pdf"):
         assert client.get(url(name, statement)).status_code == 404
     for name in ("statement_reopen", "statement_sign"):
