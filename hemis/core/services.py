@@ -87,8 +87,8 @@ def _normalised(changes: dict[str, Any], current: UniversitySettings) -> dict[st
 def update_university_settings(*, actor, **changes: Any) -> UniversitySettings:
     """Change the settings; saves and audits (``core.settings.updated``) only the fields that differ.
 
-    Changing the GPA method, its scope or the transfer threshold records the day (Tashkent) in ``gpa_method_set_on``: annex 1 item 7
-    is measured on it. Raises ValidationError naming the field; nothing is saved then.
+    Changing the GPA method, its scope or the transfer threshold records the day (Tashkent) in
+    ``gpa_method_set_on``: annex 1 item 7 is measured on it. Raises ValidationError naming the field; nothing is saved then.
     """
     obj = UniversitySettings.objects.select_for_update().get(pk=UniversitySettings.current().pk)
     values = _normalised(changes, obj)

@@ -97,7 +97,7 @@ def make_statement(
     signed: bool = False,
 ) -> Statement:
     """A statement of ``group``'s ``subject`` written straight into the tables, with a line for each of
-    ``students`` (the group's studying students unless given); ``points`` {student: points} fills lines,
+    ``students`` (all the group's students unless given); ``points`` {student: points} fills lines,
     students in ``barred`` are marked barred."""
     binding = w.bindings[(group, subject)]
     cs = binding.curriculum_subject
