@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -93,15 +92,6 @@ def period(request, pk: int):
 # --- a group ------------------------------------------------------------------------------------
 
 
-def _statement_links() -> bool:
-    """Whether the statements' page exists to link to (another part of the grading pages)."""
-    try:
-        reverse("web:grading_statement", kwargs={"pk": 1})
-    except NoReverseMatch:
-        return False
-    return True
-
-
 def _group_page(request, group, forms: dict, status: int = 200):
     principal = request.principal
     managed = policy.managed_restudy_groups(principal).filter(pk=group.pk).exists()
@@ -120,7 +110,6 @@ def _group_page(request, group, forms: dict, status: int = 200):
         "page": page,
         "managed": managed,
         "candidates": candidates,
-        "statement_links": _statement_links(),
         "posted": posted,
         **forms,
     }
