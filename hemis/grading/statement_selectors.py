@@ -7,18 +7,16 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 
 from hemis.academics.models import GradeBand
-from hemis.core.calendar import WorkingCalendar
-from hemis.core.models import UniversitySettings
 from hemis.grading.models import AcademicRecord, Statement, StatementLine
-from hemis.grading.services.statements import lock_date, locked_cutoff
+from hemis.grading.services.statements import LockRule, lock_date, lock_rule, locked_cutoff
 from hemis.schedule.enums import ControlKind
 from hemis.students.models import Student
 
 OPEN, LOCKED, SIGNED = "open", "locked", "signed"
 
 
-def _state_filter(state: str, today: dt.date, calendar: WorkingCalendar) -> Q:
-    cutoff = locked_cutoff(today, calendar=calendar)
+def _state_filter(state: str, today: dt.date, rule: LockRule) -> Q:
+    cutoff = locked_cutoff(today, rule=rule)
     reopened = Q(reopening__until__gte=today)
     if state == SIGNED:
         return Q(signed_at__isnull=False)
@@ -36,9 +34,11 @@ def statement_list(
     group=None,
     control_kind: str = "",
     state: str = "",
+    rule: LockRule | None = None,
 ) -> QuerySet[Statement]:
     """``statements`` filtered, with what a list row shows (group, subject, examiner, reopening, the
-    number of lines and of graded lines) in one query."""
+    number of lines and of graded lines) in one query (``rule``: the page's ``lock_rule()``, for the
+    state)."""
     rows = statements
     if semester is not None:
         rows = rows.filter(semester=semester)
@@ -49,7 +49,7 @@ def statement_list(
     if control_kind:
         rows = rows.filter(control_kind=control_kind)
     if state:
-        rows = rows.filter(_state_filter(state, today, WorkingCalendar()))
+        rows = rows.filter(_state_filter(state, today, rule or lock_rule()))
     return (
         rows.select_related("group_subject__group", "restudy_group", "subject", "examiner", "reopening")
         .annotate(
@@ -60,13 +60,12 @@ def statement_list(
     )
 
 
-def with_states(statements, today: dt.date) -> list[Statement]:
+def with_states(statements, today: dt.date, rule: LockRule | None = None) -> list[Statement]:
     """The statements with ``lock_until`` and ``state`` set (one calendar for all: no query a row)."""
-    calendar = WorkingCalendar()
-    lock_days = UniversitySettings.current().grade_lock_days
+    rule = rule or lock_rule()
     out = list(statements)
     for statement in out:
-        statement.lock_until = lock_date(statement, calendar=calendar, lock_days=lock_days)
+        statement.lock_until = lock_date(statement, rule=rule)
         if statement.signed_at is not None:
             statement.state = SIGNED
         elif today > statement.lock_until:

@@ -43,12 +43,21 @@ def _day(day: dt.date) -> str:
 # --- the lock -------------------------------------------------------------------------------------
 
 
-def lock_date(statement: Statement, *, calendar: WorkingCalendar | None = None, lock_days=None) -> dt.date:
+# The calendar the lock counts on and the working days it allows.
+LockRule = tuple[WorkingCalendar, int]
+
+
+def lock_rule() -> LockRule:
+    """The calendar the lock counts on and ``grade_lock_days``, the settings row read once: build it
+    once per page and pass it on, each helper otherwise builds its own."""
+    settings = UniversitySettings.current()
+    return WorkingCalendar(study_week=settings.study_week), settings.grade_lock_days
+
+
+def lock_date(statement: Statement, *, rule: LockRule | None = None) -> dt.date:
     """The last day the examiner may enter grades: ``grade_lock_days`` working days after the control,
     or the day the dean's office reopened the statement until, whichever is later."""
-    calendar = calendar or WorkingCalendar()
-    if lock_days is None:
-        lock_days = UniversitySettings.current().grade_lock_days
+    calendar, lock_days = rule or lock_rule()
     last = calendar.add_working_days(statement.control_date, lock_days)
     reopening = getattr(statement, "reopening", None)  # the reverse one-to-one: None when absent
     return max(last, reopening.until) if reopening is not None else last
@@ -68,11 +77,10 @@ def locked_reason(statement: Statement, today: dt.date, last: dt.date | None = N
     ) % {"date": _day(last)}
 
 
-def locked_cutoff(today: dt.date, *, calendar: WorkingCalendar | None = None) -> dt.date:
+def locked_cutoff(today: dt.date, *, rule: LockRule | None = None) -> dt.date:
     """The latest control date whose statements are past the lock on ``today`` (not counting the
     reopenings): the lock is monotonic in the control date, so "locked" is one date comparison in SQL."""
-    calendar = calendar or WorkingCalendar()
-    lock_days = UniversitySettings.current().grade_lock_days
+    calendar, lock_days = rule or lock_rule()
     day = today - dt.timedelta(days=1)
     while calendar.add_working_days(day, lock_days) >= today:
         day -= dt.timedelta(days=1)

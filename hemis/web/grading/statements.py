@@ -67,6 +67,7 @@ def statements(request):
     principal = request.principal
     policy.require(principal, "grading.view")
     today = timezone.localdate()
+    rule = services.lock_rule()
     groups = policy.grading_groups(principal).order_by("name")
     faculties = OrgUnit.objects.filter(pk__in=groups.values("faculty_id")).order_by("path")
     current = semester_on(today)
@@ -94,9 +95,10 @@ def statements(request):
         group=chosen.get("group"),
         control_kind=chosen.get("control_kind", ""),
         state=chosen.get("state", ""),
+        rule=rule,
     )
     page = paginate(request, rows)
-    statements = selectors.with_states(page.object_list, today)
+    statements = selectors.with_states(page.object_list, today, rule)
     context = {
         "filters": filters,
         "page": page,

@@ -114,6 +114,8 @@ def test_list_pages_queries_do_not_grow_with_statements(
     with django_assert_num_queries(dean_one):
         response = client.get(address)
     assert len(response.context["statements"]) == 3
+    # The state filter and the rows' states share one read of the settings and the calendar.
+    assert count_queries(client, address + "&state=open") == dean_one
 
 
 def test_the_dean_generates_a_statement_from_the_list(client, grading, dean_chemistry):
