@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
+from hemis.compliance.evaluators._teaching import _firsts as firsts
 from hemis.compliance.protocol import Context
 from hemis.grading.enums import DEBTS, SessionKind
 from hemis.grading.models import (
@@ -157,15 +158,10 @@ def group_debts(context: Context) -> dict[tuple[int, int], Debts]:
     return context.cached("grading.group_debts", _group_debts)
 
 
-def _firsts(model, *keys: str, **filters) -> dict:
-    rows = model.objects.filter(**filters).order_by().values(*keys).annotate(first=Min("created_at"))
-    return {tuple(row[k] for k in keys): row["first"] for row in rows}
-
-
 def restudy_groups(context: Context) -> list[RestudyFacts]:
     def load() -> list[RestudyFacts]:
-        enrolled = _firsts(RestudyEnrolment, "group_id")
-        sessions = _firsts(RestudySession, "group_id", "kind")
+        enrolled = firsts(RestudyEnrolment, ("group_id",))
+        sessions = firsts(RestudySession, ("group_id", "kind"))
         rows = RestudyGroup.objects.order_by("period__start_date", "name", "pk").values_list(
             "pk", "name", "period__name", "period__start_date", "created_at", "faculty_id", "subject_id"
         )
