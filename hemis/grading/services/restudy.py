@@ -6,7 +6,8 @@
   refused); the fee is the period's fee per credit × the subject's credits. ``confirm_payment`` records
   when it was paid; ``remove_enrolment`` takes back one not yet on a statement.
 - ``add_session`` / ``delete_session``: the group's lessons and controls, dated within the period, never
-  in a room or with a teacher another re-study session holds at an overlapping time.
+  in a room or with a teacher that another re-study session, or a scheduled lesson or control of the
+  timetable, holds at an overlapping time.
 - ``generate_restudy_statement``: the statement of one control of the group, with a line per paid
   student; its grades are entered through the statement services and count in the record.
 
@@ -33,7 +34,9 @@ from hemis.grading.models import (
     Statement,
     StatementLine,
 )
-from hemis.schedule.enums import Attempt, ControlKind
+from hemis.schedule.enums import Attempt, ControlKind, LessonStatus
+from hemis.schedule.models import Lesson
+from hemis.schedule.services.placement import lesson_label
 
 CENTS = Decimal("0.01")
 
@@ -228,40 +231,41 @@ def _check_session(group: RestudyGroup, session: RestudySession) -> None:
                 ]
             }
         )
-    overlapping = RestudySession.objects.filter(
-        date=session.date, start_time__lt=session.end_time, end_time__gt=session.start_time
-    ).select_related("group")
+    _check_free(group, session)
+
+
+def _times(held) -> dict:
+    return {"start": f"{held.start_time:%H:%M}", "end": f"{held.end_time:%H:%M}"}
+
+
+def _check_free(group: RestudyGroup, session: RestudySession) -> None:
+    """Refuse ``session`` when its room or the group's teacher is held at an overlapping time by another
+    re-study session or by a scheduled lesson or control of the timetable."""
+    at = {"date": session.date, "start_time__lt": session.end_time, "end_time__gt": session.start_time}
+    sessions = RestudySession.objects.filter(**at).select_related("group")
+    lessons = Lesson.objects.filter(status=LessonStatus.SCHEDULED, **at).select_related("subject")
     room = session.room
     if room is not None:
-        clash = overlapping.filter(room=room).first()
+        clash = sessions.filter(room=room).first()
         if clash is not None:
+            message = _("Room %(room)s is taken by re-study group %(group)s from %(start)s to %(end)s.")
             raise ValidationError(
-                {
-                    "room": [
-                        _("Room %(room)s is taken by re-study group %(group)s from %(start)s to %(end)s.")
-                        % {
-                            "room": room.number,
-                            "group": clash.group.name,
-                            "start": f"{clash.start_time:%H:%M}",
-                            "end": f"{clash.end_time:%H:%M}",
-                        }
-                    ]
-                }
+                {"room": [message % {"room": room.number, "group": clash.group.name, **_times(clash)}]}
             )
-    clash = overlapping.filter(group__teacher_id=group.teacher_id).first()
+        lesson = lessons.filter(room=room).first()
+        if lesson is not None:
+            message = _("Room %(room)s has %(lesson)s of the timetable from %(start)s to %(end)s.")
+            raise ValidationError(
+                {"room": [message % {"room": room.number, "lesson": lesson_label(lesson), **_times(lesson)}]}
+            )
+    clash = sessions.filter(group__teacher_id=group.teacher_id).first()
     if clash is not None:
-        raise ValidationError(
-            {
-                "start_time": [
-                    _("The teacher has re-study group %(group)s from %(start)s to %(end)s that day.")
-                    % {
-                        "group": clash.group.name,
-                        "start": f"{clash.start_time:%H:%M}",
-                        "end": f"{clash.end_time:%H:%M}",
-                    }
-                ]
-            }
-        )
+        message = _("The teacher has re-study group %(group)s from %(start)s to %(end)s that day.")
+        raise ValidationError({"start_time": [message % {"group": clash.group.name, **_times(clash)}]})
+    lesson = lessons.filter(teacher_id=group.teacher_id).first()
+    if lesson is not None:
+        message = _("The teacher has %(lesson)s of the timetable from %(start)s to %(end)s that day.")
+        raise ValidationError({"start_time": [message % {"lesson": lesson_label(lesson), **_times(lesson)}]})
 
 
 @transaction.atomic
@@ -277,7 +281,7 @@ def add_session(
     room=None,
 ) -> RestudySession:
     """A lesson or control of ``group``; refused outside the period or when its room or teacher is taken
-    by another re-study session at an overlapping time."""
+    by another re-study session or a scheduled timetable lesson at an overlapping time."""
     session = RestudySession(
         group=group,
         kind=kind,

@@ -13,9 +13,11 @@ from hemis.curricula.models import CurriculumSemester, CurriculumSubject, Subjec
 from hemis.grading.enums import RecordStatus, SessionKind
 from hemis.grading.models import RestudyEnrolment, RestudyGroup, RestudyPeriod, RestudySession, Statement
 from hemis.grading.services import restudy
-from hemis.schedule.enums import ControlKind
+from hemis.schedule.enums import ControlKind, LessonStatus
+from hemis.schedule.models import Lesson
 from hemis.testing.grading import add_controls
 from hemis.testing.grading_records import new_group, new_period, record
+from hemis.testing.schedule import add_control
 
 D = dt.date
 T = dt.time
@@ -245,6 +247,39 @@ def test_a_room_or_teacher_clash_with_another_restudy_session_is_refused(
         start_time=T(9, 0), end_time=T(10, 20), room=w.room301, **common | {"date": D(2027, 7, 6)}
     )
     assert RestudySession.objects.count() == 3
+
+
+def test_a_room_or_teacher_held_by_a_timetable_lesson_is_refused(grading, dean_chemistry):
+    """The final control of Mathematics for KT-21 is in the timetable on 12.02.2027, pair 3 (11:30–12:50),
+    in room 204 with Karimov; re-study sessions overlapping it in that room or with him are refused."""
+    w = grading.world
+    add_control(w, dean_chemistry)
+    winter = new_period(grading, dean_chemistry, start=D(2027, 2, 1), end=D(2027, 2, 28), name="Winter 2027")
+    karimov = new_group(grading, winter, dean_chemistry)
+    rahimova = restudy.create_group(
+        period=winter,
+        faculty=w.faculty,
+        subject=w.physics,
+        name="RS-FIZ-1",
+        teacher=w.rahimova,
+        actor=dean_chemistry,
+    )
+    common = {"kind": SessionKind.LESSON, "date": D(2027, 2, 12), "actor": dean_chemistry}
+    assert refused(
+        restudy.add_session, group=rahimova, start_time=T(12, 0), end_time=T(13, 0), room=w.room204, **common
+    ) == {"room": ["Room 204 has Oliy matematika (final control) of the timetable from 11:30 to 12:50."]}
+    assert refused(
+        restudy.add_session, group=karimov, start_time=T(11, 0), end_time=T(11, 40), room=w.room301, **common
+    ) == {
+        "start_time": [
+            "The teacher has Oliy matematika (final control) of the timetable from 11:30 to 12:50 that day."
+        ]
+    }
+    # Right after it in the same room, and a cancelled lesson's time, are free.
+    restudy.add_session(group=rahimova, start_time=T(12, 50), end_time=T(14, 0), room=w.room204, **common)
+    Lesson.objects.update(status=LessonStatus.CANCELLED)
+    restudy.add_session(group=karimov, start_time=T(11, 30), end_time=T(12, 50), room=w.room301, **common)
+    assert RestudySession.objects.count() == 2
 
 
 # --- statements -----------------------------------------------------------------------------------
