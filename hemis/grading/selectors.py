@@ -1,6 +1,6 @@
 """Reads of the academic record and the GPA (issue 13): a student's record, a group's rating and summary
-statements of a semester, GPA lists ranked in group, course, faculty and university (window functions
-at read time), and ``fresh_records`` — the records computed again in Python from the statement lines,
+statements of a semester, GPA lists ranked in group, course, faculty and university (counted at read
+time for the page shown), and ``fresh_records`` — the records computed again in Python from the statement lines,
 for comparison with the snapshot ``services.records`` writes in SQL."""
 
 import datetime as dt
@@ -9,15 +9,10 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import (
-    Case,
     Count,
     F,
-    IntegerField,
-    Max,
     Q,
     Sum,
-    Value,
-    When,
     Window,
 )
 from django.db.models.functions import Rank
@@ -239,70 +234,79 @@ def gpa_ranking(
     group=None,
 ):
     """The GPAs of ``academic_year`` (or the cumulative ones) of ``students`` (the reader's scope),
-    narrowed to a faculty, course or group, as narrow rows ``{"pk", "rank_group", "rank_course"
-    (same course number in the same faculty), "rank_faculty", "rank_university"}`` ranked over the
-    whole university whatever the filters (RANK() over the GPA, best first: ties share a rank), best
-    first. Narrow, so that the four window sorts carry little; ``gpa_rows`` fetches a page's objects."""
+    narrowed to a faculty, course or group, best first (then by name): a plain queryset to paginate;
+    ``gpa_rows`` ranks a page of it over the whole university."""
     rows = (
         Gpa.objects.filter(academic_year__isnull=True)
         if cumulative
         else Gpa.objects.filter(academic_year=academic_year)
     )
-    desc = F("gpa").desc()
-    shown = Q(student__in=students)
+    rows = rows.filter(student__in=students)
     if faculty is not None:
-        shown &= Q(student__faculty=faculty)
+        rows = rows.filter(student__faculty=faculty)
     if course:
-        shown &= Q(student__course=course)
+        rows = rows.filter(student__course=course)
     if group is not None:
-        shown &= Q(student__group=group)
-    return (
-        rows.annotate(
-            rank_group=Window(Rank(), partition_by=[F("student__group_id")], order_by=desc),
-            rank_course=Window(
-                Rank(), partition_by=[F("student__faculty_id"), F("student__course")], order_by=desc
-            ),
-            rank_faculty=Window(Rank(), partition_by=[F("student__faculty_id")], order_by=desc),
-            rank_university=Window(Rank(), order_by=desc),
-            # The filters as a window, so that they narrow the list after the ranking (a plain WHERE
-            # would rank only the rows shown).
-            shown=Window(
-                Max(Case(When(shown, then=Value(1)), default=Value(0), output_field=IntegerField())),
-                partition_by=[F("pk")],
-            ),
-        )
-        .filter(shown=1)
-        .order_by("-gpa", "student__last_name", "student__first_name", "pk")
-        .values("pk", *RANKS)
+        rows = rows.filter(student__group=group)
+    return rows.select_related("student__group", "student__faculty", "academic_year").order_by(
+        "-gpa", "student__last_name", "student__first_name", "pk"
     )
 
 
-def gpa_rows(ranked, *, academic_year: AcademicYear | None) -> list[Gpa]:
-    """The ``Gpa`` objects of ``ranked`` rows (a page of ``gpa_ranking``), in their order, with their
-    ranks, ``transfer_gpa`` — the GPA the settings' scope decides on: the academic year's, or the
-    cumulative one — and ``can_transfer`` (at least the threshold). Two queries."""
-    ranked = list(ranked)
-    objects = Gpa.objects.select_related("student__group", "student__faculty", "academic_year").in_bulk(
-        [r["pk"] for r in ranked]
-    )
-    settings = UniversitySettings.current()
-    decides = Gpa.objects.filter(student__in=[objects[r["pk"]].student_id for r in ranked])
+def _rank(counts: dict, gpa: Decimal) -> int:
+    """RANK() of ``gpa`` among the GPAs counted in ``counts`` {gpa: n}: one more than those above it."""
+    return 1 + sum(n for other, n in counts.items() if other > gpa)
+
+
+def _rank_gpas(gpas: list[Gpa]) -> None:
+    """Set ``RANKS`` on ``gpas`` (of one academic year, or all cumulative) over the whole university,
+    whatever filters chose them: in the group, the course (same course number in the same faculty),
+    the faculty and the university; ties share a rank. Two grouped counts — a GPA has one decimal, so
+    a partition holds at most 51 distinct values — rather than window sorts of every row on each page."""
+    population = Gpa.objects.filter(academic_year=gpas[0].academic_year_id).order_by()
+    courses: dict[tuple, Counter] = defaultdict(Counter)
+    for row in population.values("student__faculty_id", "student__course", "gpa").annotate(n=Count("pk")):
+        courses[(row["student__faculty_id"], row["student__course"])][row["gpa"]] += row["n"]
+    faculties: dict = defaultdict(Counter)
+    for (faculty_id, _course), counts in courses.items():
+        faculties[faculty_id].update(counts)
+    university = sum(faculties.values(), Counter())
+    group_ids = {g.student.group_id for g in gpas}
+    in_groups = Q(student__group_id__in=group_ids - {None})
+    if None in group_ids:
+        in_groups |= Q(student__group__isnull=True)
+    groups: dict = defaultdict(Counter)
+    for row in population.filter(in_groups).values("student__group_id", "gpa").annotate(n=Count("pk")):
+        groups[row["student__group_id"]][row["gpa"]] += row["n"]
+    for g in gpas:
+        student = g.student
+        g.rank_group = _rank(groups[student.group_id], g.gpa)
+        g.rank_course = _rank(courses[(student.faculty_id, student.course)], g.gpa)
+        g.rank_faculty = _rank(faculties[student.faculty_id], g.gpa)
+        g.rank_university = _rank(university, g.gpa)
+
+
+def gpa_rows(
+    gpas, *, academic_year: AcademicYear | None, settings: UniversitySettings | None = None
+) -> list[Gpa]:
+    """``gpas`` (a page of ``gpa_ranking``) with their ``RANKS``, ``transfer_gpa`` — the GPA the
+    settings' scope decides on: the academic year's, or the cumulative one — and ``can_transfer`` (at
+    least the threshold). Three queries (none for no rows), four without ``settings``."""
+    gpas = list(gpas)
+    if not gpas:
+        return gpas
+    _rank_gpas(gpas)
+    settings = settings or UniversitySettings.current()
+    decides = Gpa.objects.filter(student__in=[g.student_id for g in gpas])
     if settings.gpa_scope == GpaScope.ALL_YEARS:
         decides = decides.filter(academic_year__isnull=True)
     else:
         decides = decides.filter(academic_year=academic_year)
-    deciding = dict(decides.values_list("student_id", "gpa")) if ranked else {}
-    rows = []
-    for r in ranked:
-        gpa = objects[r["pk"]]
-        for name in RANKS:
-            setattr(gpa, name, r[name])
-        gpa.transfer_gpa = deciding.get(gpa.student_id)
-        gpa.can_transfer = (
-            gpa.transfer_gpa is not None and gpa.transfer_gpa >= settings.gpa_transfer_threshold
-        )
-        rows.append(gpa)
-    return rows
+    deciding = dict(decides.values_list("student_id", "gpa"))
+    for g in gpas:
+        g.transfer_gpa = deciding.get(g.student_id)
+        g.can_transfer = g.transfer_gpa is not None and g.transfer_gpa >= settings.gpa_transfer_threshold
+    return gpas
 
 
 def gpa_list(

@@ -283,3 +283,21 @@ def test_records_without_a_final_grade_do_not_count(grading):
     g = _gpa(a, w.year)
     assert (g.gpa, g.subjects, g.debts, g.credits) == (Decimal("5.0"), 1, 1, Decimal("4"))
     assert Gpa.objects.count() == 2  # a's year and cumulative: the others have no final grade
+
+
+def test_students_without_a_group_are_ranked_together_in_the_group_column(grading):
+    """a 5.0 and b 4.0 taken out of KT-21, c 4.5 left in it: a and b rank 1 and 2 among the students
+    without a group, c 1 in KT-21; in the university a, c, b."""
+    w = grading.world
+    a, b, c = grading.students()[:3]
+    _grade(w, "MAT204", {a: 90, b: 75, c: 86})
+    _grade(w, "FIZ204", {a: 90, b: 75, c: 71})
+    refresh_records(today=LATER)
+    recompute_gpa()
+    Student.objects.filter(pk__in=[a.pk, b.pk]).update(group=None)
+    rows = selectors.gpa_list(students=Student.objects.all(), academic_year=w.year)
+    assert [(r.student_id, r.gpa, r.rank_group, r.rank_university) for r in rows] == [
+        (a.pk, Decimal("5.0"), 1, 1),
+        (c.pk, Decimal("4.5"), 1, 2),
+        (b.pk, Decimal("4.0"), 2, 3),
+    ]

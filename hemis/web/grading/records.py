@@ -176,6 +176,7 @@ def gpa_list(request):
         year = AcademicYear.objects.filter(is_current=True).first() or selectors.gpa_years().first()
         data = {"academic_year": getattr(year, "pk", ""), "kind": "year"}
     form = GpaFilter(data, faculties=faculties, groups=groups)
+    settings = UniversitySettings.current()
     page = rows = None
     if form.is_valid():
         year = form.cleaned_data["academic_year"]
@@ -188,12 +189,12 @@ def gpa_list(request):
             group=form.cleaned_data["group"],
         )
         page = paginate(request, ranking)
-        rows = selectors.gpa_rows(page.object_list, academic_year=year)
+        rows = selectors.gpa_rows(page.object_list, academic_year=year, settings=settings)
     context = {
         "form": form,
         "page": page,
         "rows": rows,
-        "settings": UniversitySettings.current(),
+        "settings": settings,
         "can_recompute": policy.can(principal, "grading.gpa.recompute"),
         "running": gpa_services.running_job(),
     }
