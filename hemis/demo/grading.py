@@ -36,7 +36,7 @@ from hemis.curricula.enums import TrainingType
 from hemis.curricula.models import CurriculumSubject, SubjectControl, SubjectLoad
 from hemis.demo import rows as demo_rows
 from hemis.demo.schedule import _analyze, _set_times
-from hemis.demo.teaching import LATE, MISSING, ON_TIME, TASHKENT, Clock, _at, _cases
+from hemis.demo.teaching import LATE, MISSING, ON_TIME, TASHKENT, Clock, _at, _cases, _rule_days
 from hemis.grading.enums import DEBTS, ClearingWay, RecordStatus, SessionKind
 from hemis.grading.models import (
     AcademicRecord,
@@ -65,7 +65,6 @@ BARRED = 0.015  # final lines barred by absences
 RESITS = 0.8  # group subjects whose failed students get a 2nd statement
 RESTUDY_GROUPS = 4
 RESTUDY_FEE = Decimal("250000")
-GPA_DEADLINE = 15  # annex 5 item 13: working days before the next academic year
 EXAMINER_ORDER = {TrainingType.LECTURE: 0, TrainingType.PRACTICAL: 1, TrainingType.LABORATORY: 2}
 
 
@@ -109,6 +108,9 @@ class Grader:
         self.users = dict(Employee.objects.exclude(user=None).values_list("pk", "user_id"))
         self.bar = UniversitySettings.current().bar_absence_percent
         self.ability: dict[int, float] = {}
+        # the registry's working days: grades after the control, plans after the grades, GPA before the year
+        self.grade_days, self.plan_days = _rule_days("annex7.p5"), _rule_days("annex5.p12")
+        self.gpa_days = _rule_days("annex5.p13")
 
     def points(self, student: int, maximum: int, boost: float = 0.0) -> int:
         if student not in self.ability:
@@ -135,7 +137,8 @@ class Grader:
         """Lines for ``students`` (student, curriculum subject), graded by the case — on time, late, or a
         few lines never graded — or at the moment ``at``; ``barred`` students with their ``hours``."""
         s, rng = sheet.statement, self.rng
-        days = rng.randint(0, 5) if case != LATE else rng.randint(6, 14)
+        due = self.grade_days
+        days = rng.randint(due + 1, due + 9) if case == LATE else rng.randint(0, due)
         moment = how.get("at") or self.clock.moment(rng, self.clock.add(s.control_date, days), 10, 17)
         unpointed = (
             set(rng.sample(students, min(len(students), rng.randint(1, 3)))) if case == MISSING else ()
@@ -324,7 +327,7 @@ def _gpa_deadline(grader: Grader, spring: Semester) -> dt.date | None:
     """Annex 5 item 13: fifteen working days before the academic year after the spring semester's."""
     year = spring.academic_year
     nxt = AcademicYear.objects.filter(start_date__gt=year.start_date).order_by("start_date").first()
-    return grader.clock.add(nxt.start_date, -GPA_DEADLINE) if nxt else None
+    return grader.clock.add(nxt.start_date, -grader.gpa_days) if nxt else None
 
 
 def _resits(grader: Grader, bindings: list[Binding], final_of: dict, past: list[Semester]) -> list[Sheet]:
@@ -468,7 +471,7 @@ def _plans(
 ) -> int:
     """Plan items for the debts of the groups whose 1st final statements are all graded: within ten
     working days of the last grade, some groups late, a few with one debt left unplanned."""
-    rng, clock = grader.rng, grader.clock
+    rng, clock, due = grader.rng, grader.clock, grader.plan_days
     debts = _debts(past)
     of_group: dict[tuple[int, int], list[Binding]] = defaultdict(list)
     for b in bindings:
@@ -488,7 +491,7 @@ def _plans(
         for n, (student, cs) in enumerate(owed):
             if case == MISSING and n == 0:
                 continue
-            days = rng.randint(11, 16) if case == LATE else rng.randint(1, 10)
+            days = rng.randint(due + 1, due + 6) if case == LATE else rng.randint(1, due)
             at = clock.moment(rng, clock.add(event, days), 9, 17)
             way = ClearingWay.RESTUDY if (student, cs) in enrolled else ClearingWay.RESIT
             rows.append(
