@@ -2,17 +2,16 @@
 nothing saved when any is bad (with a report row by row), otherwise one audited save."""
 
 import datetime as dt
-from io import BytesIO
 
 import pytest
 from django.core.exceptions import ValidationError
-from openpyxl import Workbook, load_workbook
 
 from hemis.audit.models import AuditEvent
 from hemis.grading.models import StatementLine
 from hemis.grading.services import grade_import
 from hemis.schedule.enums import ControlKind
 from hemis.testing.grading import make_statement
+from hemis.testing.grading_files import sheet_rows, xlsx_rows
 
 TODAY = dt.date(2027, 6, 2)
 
@@ -24,25 +23,12 @@ def midterm(grading):
     return make_statement(grading.world, control_kind=ControlKind.MIDTERM, barred=(s[4],), points={s[0]: 5})
 
 
-def sheet(*rows) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.append(["Student ID", "Student", "Points"])
-    for row in rows:
-        ws.append(list(row))
-    buffer = BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
-
-
 def state():
     return list(StatementLine.objects.order_by("pk").values()), AuditEvent.objects.count()
 
 
 def test_the_template_lists_the_statements_students_with_their_points(grading, midterm):
-    rows = list(
-        load_workbook(BytesIO(grade_import.template_bytes(midterm))).active.iter_rows(values_only=True)
-    )
+    rows = sheet_rows(grade_import.template_bytes(midterm))
     s = grading.students()
     assert rows[0] == ("Student ID", "Student", "Points")
     assert len(rows) == 13
@@ -52,7 +38,7 @@ def test_the_template_lists_the_statements_students_with_their_points(grading, m
 
 def test_good_rows_are_saved_in_one_audited_change(grading, midterm):
     s = grading.students()
-    content = sheet(
+    content = xlsx_rows(
         (s[0].student_id_number, "ignored", 18),
         (s[1].student_id_number, "", 20.0),
         (s[2].student_id_number, "", "7"),
@@ -70,7 +56,7 @@ def test_good_rows_are_saved_in_one_audited_change(grading, midterm):
 def test_any_bad_row_saves_nothing_and_every_bad_row_is_reported(grading, midterm):
     s = grading.students()
     stranger = grading.students("KT-22")[0]
-    content = sheet(
+    content = xlsx_rows(
         (s[0].student_id_number, "", 18),  # good
         ("999999999999", "", 10),  # unknown
         (stranger.student_id_number, "", 10),  # not on the statement
@@ -104,7 +90,7 @@ def test_a_locked_statement_or_a_file_that_is_not_excel_is_refused(grading, midt
     with pytest.raises(ValidationError) as error:
         grade_import.import_grades(
             statement=midterm,
-            content=sheet((s[0].student_id_number, "", 18)),
+            content=xlsx_rows((s[0].student_id_number, "", 18)),
             actor=grading.karimov_user,
             today=dt.date(2027, 6, 4),
         )
@@ -116,7 +102,7 @@ def test_a_locked_statement_or_a_file_that_is_not_excel_is_refused(grading, midt
     assert error.value.message_dict == {"file": ["The file is not an Excel (.xlsx) workbook."]}
     with pytest.raises(ValidationError) as error:
         grade_import.import_grades(
-            statement=midterm, content=sheet(), actor=grading.karimov_user, today=TODAY
+            statement=midterm, content=xlsx_rows(), actor=grading.karimov_user, today=TODAY
         )
     assert error.value.message_dict == {"file": ["The file has no rows under the header."]}
     assert state() == before

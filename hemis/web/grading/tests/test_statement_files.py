@@ -10,7 +10,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from openpyxl import Workbook, load_workbook
 from pypdf import PdfReader
 
 from hemis.core.models import UniversitySettings
@@ -19,6 +18,7 @@ from hemis.grading.services.statements import enter_grades
 from hemis.schedule.enums import ControlKind
 from hemis.testing import factories as f
 from hemis.testing.grading import make_statement
+from hemis.testing.grading_files import sheet_rows, xlsx_rows
 from hemis.testing.schedule import text
 
 
@@ -37,14 +37,7 @@ def pdf_text(content: bytes) -> str:
 
 
 def xlsx(*rows) -> SimpleUploadedFile:
-    wb = Workbook()
-    ws = wb.active
-    ws.append(["Student ID", "Student", "Points"])
-    for row in rows:
-        ws.append(list(row))
-    buffer = BytesIO()
-    wb.save(buffer)
-    return SimpleUploadedFile("grades.xlsx", buffer.getvalue())
+    return SimpleUploadedFile("grades.xlsx", xlsx_rows(*rows))
 
 
 def test_the_pdf_of_a_final_shows_each_students_points_and_record_grade(client, grading, dean_chemistry):
@@ -110,7 +103,7 @@ def test_the_examiner_downloads_the_template_and_imports_it_back(client, grading
     )
     client.force_login(karimov)
     response = client.get(url("statement_template", statement))
-    rows = list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
+    rows = sheet_rows(response.content)
     assert rows[0] == ("Student ID", "Student", "Points")
     assert [r[0] for r in rows[1:]] == [student.student_id_number for student in s]
 
