@@ -38,6 +38,19 @@ def generate(grading, actor, group="KT-21", subject="MAT204", **kwargs):
     return services.generate_statements(group_subject=gs, actor=actor, **kwargs)
 
 
+def resit(grading, actor):
+    """KT-21's Mathematics final, 2nd statement, Karimov examining on 10.06.2027."""
+    w = grading.world
+    return generate(
+        grading,
+        actor,
+        control_kind=FINAL,
+        attempt=Attempt.SECOND,
+        examiner=w.karimov,
+        control_date=D(2027, 6, 10),
+    )
+
+
 DAYS = itertools.count(1)
 
 
@@ -186,27 +199,13 @@ def test_a_resit_takes_the_students_who_did_not_pass_the_statement_before(gradin
     w = grading.world
     s = grading.students()
     with pytest.raises(ValidationError) as error:
-        generate(
-            grading,
-            superadmin,
-            control_kind=FINAL,
-            attempt=Attempt.SECOND,
-            examiner=w.karimov,
-            control_date=D(2027, 6, 10),
-        )
+        resit(grading, superadmin)
     assert error.value.message_dict == {"attempt": ["Generate the 1st statement of this control first."]}
 
     points = dict.fromkeys(s, 40)
     points.update({s[0]: 28, s[1]: 27, s[2]: None, s[3]: 0, s[4]: None})
     make_statement(w, points=points, barred=(s[4],))
-    statement = generate(
-        grading,
-        superadmin,
-        control_kind=FINAL,
-        attempt=Attempt.SECOND,
-        examiner=w.karimov,
-        control_date=D(2027, 6, 10),
-    )
+    statement = resit(grading, superadmin)
     assert set(StatementLine.objects.filter(statement=statement).values_list("student_id", flat=True)) == {
         s[1].pk,
         s[2].pk,
@@ -221,14 +220,7 @@ def test_a_resit_nobody_needs_is_refused(grading, superadmin):
     make_statement(w, points=dict.fromkeys(grading.students(), 30))
     before = state()
     with pytest.raises(ValidationError) as error:
-        generate(
-            grading,
-            superadmin,
-            control_kind=FINAL,
-            attempt=Attempt.SECOND,
-            examiner=w.karimov,
-            control_date=D(2027, 6, 10),
-        )
+        resit(grading, superadmin)
     assert error.value.message_dict == {
         "attempt": ["Every student passed the statement before; there is no one to re-sit."]
     }

@@ -67,6 +67,12 @@ def grades_post(statement, points: dict, versions: dict | None = None) -> dict:
     return data
 
 
+def generate_group(client, w):
+    """The whole-group generate form posted for KT-21's midterms of the world's semester."""
+    data = {"group": w.kt21.pk, "semester": w.semester.pk, "control_kind": MIDTERM}
+    return client.post(url("statements_generate_group"), data, follow=True)
+
+
 # --- the lists -------------------------------------------------------------------------------------------
 
 
@@ -302,11 +308,7 @@ def test_the_dean_generates_a_whole_groups_statements(client, grading, dean_chem
     w = grading.world
     add_control(w, superadmin, control_kind=MIDTERM)
     client.force_login(dean_chemistry)
-    response = client.post(
-        url("statements_generate_group"),
-        {"group": w.kt21.pk, "semester": w.semester.pk, "control_kind": MIDTERM},
-        follow=True,
-    )
+    response = generate_group(client, w)
     page = text(response)
     assert "1 statement is generated." in page
     assert "Fizika: The control is not on the timetable: choose the examiner." in page
@@ -322,10 +324,6 @@ def test_a_group_of_another_faculty_cannot_be_generated(client, grading, dean_ec
     w = grading.world
     add_control(w, superadmin, control_kind=MIDTERM)
     client.force_login(dean_economics)
-    response = client.post(
-        url("statements_generate_group"),
-        {"group": w.kt21.pk, "semester": w.semester.pk, "control_kind": MIDTERM},
-        follow=True,
-    )
+    response = generate_group(client, w)
     assert "Select a valid choice." in text(response)
     assert not Statement.objects.exists()
