@@ -27,16 +27,16 @@ from decimal import Decimal
 from random import Random
 
 from django.db.models import Max, Sum
-from django.utils import timezone
 
 from hemis.academics.models import AcademicYear, Semester, Subject
 from hemis.access.models import RoleGrant, User
+from hemis.compliance.protocol import local_date
 from hemis.core.models import UniversitySettings
 from hemis.curricula.enums import TrainingType
 from hemis.curricula.models import CurriculumSubject, SubjectControl, SubjectLoad
 from hemis.demo import rows as demo_rows
 from hemis.demo.schedule import _analyze, _set_times
-from hemis.demo.teaching import LATE, MISSING, ON_TIME, TASHKENT, Clock, _at, _cases, _rule_days
+from hemis.demo.teaching import LATE, MISSING, ON_TIME, Clock, _at, _cases, _rule_days
 from hemis.grading.enums import DEBTS, ClearingWay, RecordStatus, SessionKind
 from hemis.grading.models import (
     AcademicRecord,
@@ -156,12 +156,8 @@ class Grader:
                 sheet.lines.append((student, cs, points, False, 0, at))
         last = sheet.last_graded
         if last is not None and case != MISSING:
-            s.signed_at = self.clock.moment(rng, self.clock.add(_local(last), 1), 14, 17)
+            s.signed_at = self.clock.moment(rng, self.clock.add(local_date(last), 1), 14, 17)
             s.signed_by_id = self.deans.get(s.faculty_id)
-
-
-def _local(moment: dt.datetime) -> dt.date:
-    return timezone.localtime(moment, TASHKENT).date()
 
 
 def _write(grader: Grader, sheets: list[Sheet]) -> int:
@@ -481,7 +477,7 @@ def _plans(
         moments = [final_of[b.pk].last_graded for b in rows]
         owed = [(s, b.cs) for b in rows for s in b.students if (s, b.cs) in debts]
         if None not in moments and owed:
-            graded[key] = (_local(max(moments)), owed)
+            graded[key] = (local_date(max(moments)), owed)
     cases = _cases(rng, list(graded), PLAN_LATE, PLAN_MISSING)
     columns = ("student_id", "curriculum_subject_id", "debt", "way", "due_date", "status", "note",
                "created_at", "updated_at")  # fmt: skip
