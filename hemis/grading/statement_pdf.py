@@ -11,7 +11,7 @@ from hemis.core import pdf
 from hemis.core.models import UniversitySettings, localized
 from hemis.grading.models import Statement
 from hemis.grading.statement_selectors import statement_rows
-from hemis.org.models import OrgUnit
+from hemis.org.selectors import ancestors
 
 
 def _university(statement: Statement) -> str:
@@ -21,11 +21,8 @@ def _university(statement: Statement) -> str:
     named = localized(settings, "name") if settings.name_uz else ""
     if named:
         return named
-    ids = [part for part in statement.faculty.path.split("/") if part]
-    if not ids or str(ids[0]) == str(statement.faculty_id):
-        return ""
-    root = OrgUnit.objects.filter(pk=ids[0]).first()
-    return root.name if root else ""
+    above = ancestors(statement.faculty)  # from the root down, the faculty itself left out
+    return above[0].name if above else ""
 
 
 def _group_name(statement: Statement) -> str:

@@ -13,8 +13,9 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from hemis.core.models import UniversitySettings
-from hemis.grading.models import StatementLine
+from hemis.grading.models import Statement, StatementLine
 from hemis.grading.services.statements import enter_grades
+from hemis.org.models import StructureType
 from hemis.schedule.enums import ControlKind
 from hemis.testing import factories as f
 from hemis.testing.grading import make_statement
@@ -94,6 +95,20 @@ def test_the_pdf_names_the_university_of_the_settings_in_the_active_language(cli
     assert "Toshkent kimyo-texnologiya instituti" in pdf_text(
         client.get(url("statement_pdf", statement)).content
     )
+
+
+def test_without_a_name_in_the_settings_the_pdf_names_the_unit_above_the_faculty(client, grading, superadmin):
+    """No name in the settings: the root unit above the statement's faculty; none when the faculty is
+    itself the root (the line is left out)."""
+    statement = make_statement(grading.world, control_kind=ControlKind.MIDTERM)
+    client.force_login(superadmin)
+    assert "University:" not in pdf_text(client.get(url("statement_pdf", statement)).content)
+    root = f.make_unit(code="U", name="Toshkent kimyo-texnologiya instituti", kind=StructureType.RECTORATE)
+    faculty = f.make_unit(code="F-SUB", name="Kimyo fakulteti", kind=StructureType.FACULTY, parent=root)
+    Statement.objects.filter(pk=statement.pk).update(faculty=faculty)
+    content = pdf_text(client.get(url("statement_pdf", statement)).content)
+    assert "University: Toshkent kimyo-texnologiya instituti" in content
+    assert "Faculty: Kimyo fakulteti" in content
 
 
 def test_the_examiner_downloads_the_template_and_imports_it_back(client, grading, karimov):
