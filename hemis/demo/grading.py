@@ -372,11 +372,11 @@ def _restudy(
     rng, clock = grader.rng, grader.clock
     debts = _debts([spring])
     of_student = {(s, b.cs): b for b in bindings if b.semester == spring for s in b.students}
-    debtors: dict[int, list[tuple[int, Binding]]] = defaultdict(list)
+    debtors: dict[int, dict[int, Binding]] = defaultdict(dict)  # subject → student → binding of the 1st debt
     for student, cs in sorted(set(debts) - resat):
         b = of_student.get((student, cs))
-        if b is not None and all(student != s for s, _b in debtors[b.subject_id]):
-            debtors[b.subject_id].append((student, b))
+        if b is not None:
+            debtors[b.subject_id].setdefault(student, b)
     subjects = sorted(debtors, key=lambda s: (-len(debtors[s]), s))[:RESTUDY_GROUPS]
     if not subjects:
         return {}, set()
@@ -400,12 +400,12 @@ def _restudy(
         RestudyGroup(
             period=period,
             faculty_id=max(
-                {b.faculty_id for _s, b in debtors[subject]},
-                key=[b.faculty_id for _s, b in debtors[subject]].count,
+                {b.faculty_id for b in debtors[subject].values()},
+                key=[b.faculty_id for b in debtors[subject].values()].count,
             ),
             subject_id=subject,
             name=f"QO-{codes[subject]}",
-            teacher_id=debtors[subject][0][1].examiner_id,
+            teacher_id=next(iter(debtors[subject].values())).examiner_id,
         )
         for subject in subjects
     )
@@ -418,7 +418,7 @@ def _restudy(
     enrolments, sessions, sheets, stamps = [], [], [], {"enrolment": [], "session": []}
     enrolled = set()
     for group, subject, case, made in zip(groups, subjects, cases, entered, strict=False):
-        members = debtors[subject][:15]
+        members = list(debtors[subject].items())[:15]
         for student, b in members:
             enrolled.add((student, b.cs))
             paid = clock.add(start, -rng.randint(2, 6))
