@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from hemis.academics.models import Semester
-from hemis.grading.enums import DEBTS, PlanItemStatus
+from hemis.grading.enums import DEBTS, PlanItemStatus, RecordStatus
 from hemis.grading.models import AcademicRecord, PlanItem
 from hemis.students.models import Group
 
@@ -70,9 +70,9 @@ def debt_summary(records: QuerySet[AcademicRecord]) -> dict:
     return records.aggregate(
         debts=Count("pk"),
         students=Count("student_id", distinct=True),
-        failed=Count("pk", filter=Q(status="failed")),
-        missing=Count("pk", filter=Q(status="missing")),
-        barred=Count("pk", filter=Q(status="barred")),
+        failed=Count("pk", filter=Q(status=RecordStatus.FAILED)),
+        missing=Count("pk", filter=Q(status=RecordStatus.MISSING)),
+        barred=Count("pk", filter=Q(status=RecordStatus.BARRED)),
         uncovered=Count("pk", filter=Q(has_open_item=False)),
     )
 
