@@ -17,8 +17,6 @@ A student–year with no final grade has no row.
 record first, then the GPA.
 """
 
-import datetime as dt
-
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
@@ -95,9 +93,9 @@ def recompute_kind(kind: str, *, gpa_method: str | None = None) -> int:
         return max(cursor.rowcount, 0)
 
 
-def recompute_gpa(*, today: dt.date | None = None) -> dict:
+def recompute_gpa() -> dict:
     """Rewrite every GPA of the university (per academic year and cumulative) from the records as they
-    stand; ``today`` is accepted for symmetry with the records (the GPA does not depend on the date).
+    stand (the GPA does not depend on the date).
     Returns ``{"years": rows, "cumulative": rows, "method": method}``."""
     gpa_method = method()
     with transaction.atomic():
