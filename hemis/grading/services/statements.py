@@ -145,11 +145,6 @@ def _max_points(group_subject: GroupSubject, control_kind: str) -> int:
     return control.max_points
 
 
-def passed_share(points: int | None, max_points: int, marking_system) -> bool:
-    """Whether ``points`` of ``max_points`` reach the marking system's pass border on its scale."""
-    return points is not None and points * marking_system.max_value >= marking_system.pass_border * max_points
-
-
 def _students_of(group_subject: GroupSubject, control_kind: str, attempt: str) -> list[int]:
     index = ATTEMPTS.index(attempt)
     if index == 0:
