@@ -25,6 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from random import Random
+from typing import NamedTuple
 
 from django.db.models import Max, Sum
 
@@ -82,18 +83,26 @@ class Binding:
     students: list[int]
 
 
+class Line(NamedTuple):
+    student: int
+    cs: int
+    points: int | None
+    barred: bool
+    hours: int  # absent hours (of a barred student)
+    at: dt.datetime | None  # graded at
+
+
 @dataclass
 class Sheet:
-    """A statement to write and its lines (student, curriculum subject, points, barred, absent hours,
-    graded at)."""
+    """A statement to write and its lines."""
 
     statement: Statement
-    lines: list = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
     generated: dt.datetime | None = None
 
     @property
     def last_graded(self) -> dt.datetime | None:
-        moments = [line[5] for line in self.lines if not line[3]]
+        moments = [line.at for line in self.lines if not line.barred]
         return None if not moments or None in moments else max(moments)
 
 
@@ -147,13 +156,13 @@ class Grader:
         for student, cs in students:
             if student in barred:
                 hours = how["hours"] * self.bar // 100 + rng.randint(2, 10)  # over the bar
-                sheet.lines.append((student, cs, None, True, hours, None))
+                sheet.lines.append(Line(student, cs, None, True, hours, None))
             elif (student, cs) in unpointed:
-                sheet.lines.append((student, cs, None, False, 0, None))
+                sheet.lines.append(Line(student, cs, None, False, 0, None))
             else:
                 at = moment - dt.timedelta(minutes=rng.randint(0, 60))
                 points = self.points(student, s.max_points, how.get("boost", 0.0))
-                sheet.lines.append((student, cs, points, False, 0, at))
+                sheet.lines.append(Line(student, cs, points, False, 0, at))
         last = sheet.last_graded
         if last is not None and case != MISSING:
             s.signed_at = self.clock.moment(rng, self.clock.add(local_date(last), 1), 14, 17)
@@ -275,7 +284,7 @@ def seed(*, rng: Random) -> dict[str, int]:
     resits = _resits(grader, bindings, final_of, past)
     counts["resit_statements"] = len(resits)
     counts["statement_lines"] += _write(grader, resits)
-    resat = {(line[0], line[1]) for sheet in resits for line in sheet.lines}
+    resat = {(line.student, line.cs) for sheet in resits for line in sheet.lines}
     restudy, enrolled = _restudy(grader, bindings, past[-1], resat)
     counts.update(restudy)
     _analyze(Statement, StatementLine, AcademicRecord, RestudyEnrolment)
