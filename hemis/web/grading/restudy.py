@@ -196,59 +196,55 @@ def statement_generate(request, pk: int):
     )
 
 
+def _managed_enrolment(principal, pk: int) -> RestudyEnrolment:
+    enrolments = RestudyEnrolment.objects.filter(group__in=policy.managed_restudy_groups(principal))
+    return get_object_or_404(enrolments.select_related("student"), pk=pk)
+
+
+def _act(request, group_id: int, service, success: str, **kwargs):
+    """An action of the group page without a form: ``service``, whose refusal is told as messages; back to
+    the group either way."""
+    try:
+        service(actor=request.user, **kwargs)
+    except ValidationError as error:
+        message_errors(request, error)
+    else:
+        messages.success(request, success)
+    return redirect("web:grading_restudy_group", pk=group_id)
+
+
 @login_required
 @require_POST
 def enrolment_paid(request, pk: int):
     """The dean's office confirms an enrolment's payment."""
-    principal = request.principal
-    enrolments = RestudyEnrolment.objects.filter(group__in=policy.managed_restudy_groups(principal))
-    enrolment = get_object_or_404(enrolments.select_related("student"), pk=pk)
+    enrolment = _managed_enrolment(request.principal, pk)
     form = PaidForm(request.POST)
     if not form.is_valid():
         message_errors(request, ValidationError(form.errors["paid_on"]))
         return redirect("web:grading_restudy_group", pk=enrolment.group_id)
-    try:
-        services.confirm_payment(
-            enrolment=enrolment, paid_on=form.cleaned_data["paid_on"], actor=request.user
-        )
-    except ValidationError as error:
-        message_errors(request, error)
-    else:
-        messages.success(
-            request, _("The payment of %(name)s is confirmed.") % {"name": enrolment.student.full_name}
-        )
-    return redirect("web:grading_restudy_group", pk=enrolment.group_id)
+    success = _("The payment of %(name)s is confirmed.") % {"name": enrolment.student.full_name}
+    return _act(
+        request,
+        enrolment.group_id,
+        services.confirm_payment,
+        success,
+        enrolment=enrolment,
+        paid_on=form.cleaned_data["paid_on"],
+    )
 
 
 @login_required
 @require_POST
 def enrolment_remove(request, pk: int):
-    principal = request.principal
-    enrolments = RestudyEnrolment.objects.filter(group__in=policy.managed_restudy_groups(principal))
-    enrolment = get_object_or_404(enrolments.select_related("student"), pk=pk)
-    try:
-        services.remove_enrolment(enrolment=enrolment, actor=request.user)
-    except ValidationError as error:
-        message_errors(request, error)
-    else:
-        messages.success(
-            request, _("%(name)s is taken off the group.") % {"name": enrolment.student.full_name}
-        )
-    return redirect("web:grading_restudy_group", pk=enrolment.group_id)
+    enrolment = _managed_enrolment(request.principal, pk)
+    success = _("%(name)s is taken off the group.") % {"name": enrolment.student.full_name}
+    return _act(request, enrolment.group_id, services.remove_enrolment, success, enrolment=enrolment)
 
 
 @login_required
 @require_POST
 def session_delete(request, pk: int):
-    principal = request.principal
-    sessions = RestudySession.objects.filter(group__in=policy.managed_restudy_groups(principal))
+    sessions = RestudySession.objects.filter(group__in=policy.managed_restudy_groups(request.principal))
     session = get_object_or_404(sessions, pk=pk)
-    try:
-        services.delete_session(session=session, actor=request.user)
-    except ValidationError as error:
-        message_errors(request, error)
-    else:
-        messages.success(
-            request, _("The session of %(date)s is removed.") % {"date": f"{session.date:%d.%m.%Y}"}
-        )
-    return redirect("web:grading_restudy_group", pk=session.group_id)
+    success = _("The session of %(date)s is removed.") % {"date": f"{session.date:%d.%m.%Y}"}
+    return _act(request, session.group_id, services.delete_session, success, session=session)

@@ -332,6 +332,37 @@ def test_statement_generated_for_the_paid_students(client, grading, group, dean_
     assert state() == before
 
 
+def test_dean_removes_an_enrolment_and_a_session_but_not_a_control_on_a_statement(
+    client, grading, group, dean_chemistry, dean_economics
+):
+    s = grading.students()
+    enrolled(grading, group, dean_chemistry, s[:1], paid_on=today())
+    enrolled(grading, group, dean_chemistry, s[1:2])
+    day = today() + dt.timedelta(days=5)
+    at = {"group": group, "date": day, "end_time": T(10), "actor": dean_chemistry}
+    lesson = restudy.add_session(kind=SessionKind.LESSON, start_time=T(9), **at)
+    control = restudy.add_session(
+        kind=SessionKind.CONTROL, control_kind=ControlKind.FINAL, start_time=T(10), **at | {"end_time": T(11)}
+    )
+    restudy.generate_restudy_statement(group=group, control_kind=ControlKind.FINAL, actor=dean_chemistry)
+    unpaid = RestudyEnrolment.objects.get(student=s[1])
+    delete_control = reverse("web:grading_restudy_session_delete", args=[control.pk])
+    client.force_login(dean_economics)
+    before = state()
+    assert client.post(delete_control).status_code == 404
+    assert state() == before
+    client.force_login(dean_chemistry)
+    page = text(client.post(delete_control, follow=True))
+    assert "A statement was generated for this control; the session stays." in page
+    assert state() == before
+    page = text(client.post(reverse("web:grading_restudy_enrolment_remove", args=[unpaid.pk]), follow=True))
+    assert f"{s[1].full_name} is taken off the group." in page
+    page = text(client.post(reverse("web:grading_restudy_session_delete", args=[lesson.pk]), follow=True))
+    assert f"The session of {ddmm(day)} is removed." in page
+    assert list(group.enrolments.values_list("student", flat=True)) == [s[0].pk]
+    assert list(group.sessions.values_list("pk", flat=True)) == [control.pk]
+
+
 @pytest.mark.parametrize("n", [1, 3])
 def test_group_page_queries_do_not_grow(client, grading, group, dean_chemistry, django_assert_num_queries, n):
     w = grading.world
