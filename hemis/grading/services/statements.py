@@ -447,16 +447,17 @@ def reopen_statement(
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": [_("Give the reason for reopening.")]})
-    if statement.signed_at is None and locked_reason(statement, today) is None:
+    last = lock_date(statement)
+    if statement.signed_at is None and today <= last:
         raise ValidationError(
             {
                 "until": [
                     _("The statement is open for grades until %(date)s; there is nothing to reopen.")
-                    % {"date": _day(lock_date(statement))}
+                    % {"date": _day(last)}
                 ]
             }
         )
-    reopening = StatementReopening.objects.filter(statement=statement).first()
+    reopening = getattr(statement, "reopening", None)  # read by lock_date: no second query
     before = {
         "reopened_until": reopening.until if reopening else None,
         "signed_at": statement.signed_at,

@@ -253,3 +253,24 @@ def test_a_passing_resit_clears_the_students_plan_item(grading):
     assert (item.status, item.cleared_on) == (PlanItemStatus.CLEARED, D(2027, 6, 16))
     record = AcademicRecord.objects.get(student=first, curriculum_subject=grading.math_cs)
     assert (record.total_points, record.status) == (60, RecordStatus.PASSED)
+
+
+def test_a_second_reopening_moves_the_first_one(grading, midterm, dean_chemistry):
+    """Reopened until 10.06, locked again on 11.06 and reopened until 15.06: one reopening, its day moved,
+    the audit event saying from when."""
+    services.reopen_statement(
+        statement=midterm, until=D(2027, 6, 10), reason="ill", actor=dean_chemistry, today=LOCKED_DAY
+    )
+    services.reopen_statement(
+        statement=midterm,
+        until=D(2027, 6, 15),
+        reason="still ill",
+        actor=dean_chemistry,
+        today=D(2027, 6, 11),
+    )
+    assert list(StatementReopening.objects.values_list("statement_id", "until", "reason")) == [
+        (midterm.pk, D(2027, 6, 15), "still ill")
+    ]
+    event = AuditEvent.objects.filter(action="grading.statement.reopened").latest("pk")
+    assert event.data["before"]["reopened_until"] == "2027-06-10"
+    assert event.data["after"]["reopened_until"] == "2027-06-15"
