@@ -62,6 +62,14 @@ def session(group, actor, day=LESSON_DAY, start=START, end=END, room=None, **mor
     )
 
 
+def physics_group(grading, period, actor) -> RestudyGroup:
+    """A second group of ``period``: Physics, taught by Rahimova."""
+    w = grading.world
+    return restudy.create_group(
+        period=period, faculty=w.faculty, subject=w.physics, name="RS-FIZ-1", teacher=w.rahimova, actor=actor
+    )
+
+
 def refused(call, **kwargs) -> dict:
     before = state()
     with pytest.raises(ValidationError) as error:
@@ -225,14 +233,7 @@ def test_a_room_or_teacher_clash_with_another_restudy_session_is_refused(
 ):
     w = grading.world
     session(group, dean_chemistry, room=w.room204)  # 05.07.2027 09:00–10:20, Karimov
-    physics = restudy.create_group(
-        period=period,
-        faculty=w.faculty,
-        subject=w.physics,
-        name="RS-FIZ-1",
-        teacher=w.rahimova,
-        actor=dean_chemistry,
-    )
+    physics = physics_group(grading, period, dean_chemistry)
     common = {"group": physics, "kind": SessionKind.LESSON, "date": D(2027, 7, 5), "actor": dean_chemistry}
     assert refused(restudy.add_session, start_time=T(10, 0), end_time=T(11, 0), room=w.room204, **common) == {
         "room": ["Room 204 is taken by re-study group RS-MAT-1 from 09:00 to 10:20."]
@@ -256,14 +257,7 @@ def test_a_room_or_teacher_held_by_a_timetable_lesson_is_refused(grading, dean_c
     add_control(w, dean_chemistry)
     winter = new_period(grading, dean_chemistry, start=D(2027, 2, 1), end=D(2027, 2, 28), name="Winter 2027")
     karimov = new_group(grading, winter, dean_chemistry)
-    rahimova = restudy.create_group(
-        period=winter,
-        faculty=w.faculty,
-        subject=w.physics,
-        name="RS-FIZ-1",
-        teacher=w.rahimova,
-        actor=dean_chemistry,
-    )
+    rahimova = physics_group(grading, winter, dean_chemistry)
     common = {"kind": SessionKind.LESSON, "date": D(2027, 2, 12), "actor": dean_chemistry}
     assert refused(
         restudy.add_session, group=rahimova, start_time=T(12, 0), end_time=T(13, 0), room=w.room204, **common
