@@ -230,12 +230,10 @@ def grading_gpa() -> dict:
     from hemis.grading.models import AcademicRecord, Gpa, Statement, StatementLine
     from hemis.grading.services import gpa as gpa_services
     from hemis.grading.services.records import refresh_records
+    from hemis.grading.services.records import table as t
     from hemis.schedule.enums import Attempt
     from hemis.staff.models import Employee
     from hemis.students.models import Group, GroupSubject
-
-    def t(model) -> str:
-        return connection.ops.quote_name(model._meta.db_table)
 
     maxima = {"11": 30, "12": 20, "13": 50}
     now = connection.ops.adapt_datetimefield_value(timezone.now())

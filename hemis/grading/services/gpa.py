@@ -28,6 +28,7 @@ from hemis.audit import services as audit
 from hemis.core.models import GpaMethod, UniversitySettings
 from hemis.grading.enums import DEBTS, RecordStatus
 from hemis.grading.models import AcademicRecord, Gpa
+from hemis.grading.services.records import table
 from hemis.jobs.models import FINISHED, Job
 from hemis.jobs.services import start_job
 
@@ -36,10 +37,6 @@ JOB_TITLE = gettext_lazy("Recomputing the records and GPA of the university")
 
 YEAR = "year"
 CUMULATIVE = "cumulative"
-
-
-def _t(model) -> str:
-    return connection.ops.quote_name(model._meta.db_table)
 
 
 def method() -> str:
@@ -69,7 +66,7 @@ def select_sql(kind: str, gpa_method: str, now=None) -> tuple[str, list]:
     sql = (
         f"SELECT r.student_id, {year}, ((2 * {num} + 10 * {den}) / (20 * {den})) / 10.0, "
         f"{credits} / 10.0, {subjects}, {debts}{stamp} "
-        f"FROM {_t(AcademicRecord)} r GROUP BY {group} HAVING {subjects} > 0"
+        f"FROM {table(AcademicRecord)} r GROUP BY {group} HAVING {subjects} > 0"
     )
     graded_params = [str(RecordStatus.PASSED), str(RecordStatus.FAILED)]
     # The placeholders in order: num, den, den, credits, subjects, debts, [now], subjects (HAVING).
@@ -88,8 +85,8 @@ def recompute_kind(kind: str, *, gpa_method: str | None = None) -> int:
     sql, params = select_sql(kind, gpa_method or method(), now)
     which = "IS NOT NULL" if kind == YEAR else "IS NULL"
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {_t(Gpa)} WHERE academic_year_id {which}")
-        cursor.execute(f"INSERT INTO {_t(Gpa)} ({COLUMNS}) {sql}", params)
+        cursor.execute(f"DELETE FROM {table(Gpa)} WHERE academic_year_id {which}")
+        cursor.execute(f"INSERT INTO {table(Gpa)} ({COLUMNS}) {sql}", params)
         return max(cursor.rowcount, 0)
 
 

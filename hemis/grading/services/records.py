@@ -39,25 +39,29 @@ CHUNK = 5000
 KINDS = (ControlKind.CURRENT, ControlKind.MIDTERM, ControlKind.FINAL)
 
 
-def _t(model) -> str:
+def table(model) -> str:
+    """The quoted table name of ``model``, for the raw SQL of the records and the GPA."""
     return connection.ops.quote_name(model._meta.db_table)
 
 
-def _in(column: str, ids: list[int] | None) -> tuple[str, list]:
-    if ids is None:
-        return "", []
-    return f" AND {column} IN ({', '.join(['%s'] * len(ids))})", list(ids)
+def _scope(
+    prefix: str, curriculum_subject_ids: list[int] | None, student_ids: list[int] | None
+) -> tuple[str, list]:
+    """`` AND <prefix>curriculum_subject_id IN (…) AND <prefix>student_id IN (…)`` of the ids given (None:
+    no condition) and its parameters."""
+    sql, params = "", []
+    for column, ids in (("curriculum_subject_id", curriculum_subject_ids), ("student_id", student_ids)):
+        if ids is not None:
+            sql += f" AND {prefix}{column} IN ({', '.join(['%s'] * len(ids))})"
+            params += ids
+    return sql, params
 
 
 def select_sql(
     *, curriculum_subject_ids: list[int] | None, student_ids: list[int] | None, today: dt.date, now
 ) -> tuple[str, list]:
     """The SELECT of the records (the columns of ``INSERT_COLUMNS``) and its parameters."""
-    scope_sql, scope_params = "", []
-    for column, ids in (("l.curriculum_subject_id", curriculum_subject_ids), ("l.student_id", student_ids)):
-        sql, params = _in(column, ids)
-        scope_sql += sql
-        scope_params += params
+    scope_sql, scope_params = _scope("l.", curriculum_subject_ids, student_ids)
     ops = connection.ops
     kinds = ", ".join(["%s"] * len(KINDS))
     sql = f"""
@@ -76,8 +80,8 @@ WITH lines AS (
            ROW_NUMBER() OVER (
                PARTITION BY l.student_id, l.curriculum_subject_id
                ORDER BY s.control_date, s.id) AS rn_first
-    FROM {_t(StatementLine)} l
-    JOIN {_t(Statement)} s ON s.id = l.statement_id
+    FROM {table(StatementLine)} l
+    JOIN {table(Statement)} s ON s.id = l.statement_id
     WHERE 1 = 1{scope_sql}
 ),
 totals AS (
@@ -98,8 +102,8 @@ totals AS (
 ),
 maxima AS (
     SELECT sc.curriculum_subject_id, SUM(sc.max_points) AS max_points
-    FROM {_t(SubjectControl)} sc
-    JOIN {_t(ControlType)} ct ON ct.id = sc.control_type_id
+    FROM {table(SubjectControl)} sc
+    JOIN {table(ControlType)} ct ON ct.id = sc.control_type_id
     WHERE ct.code IN ({kinds})
     GROUP BY sc.curriculum_subject_id
 ),
@@ -109,10 +113,10 @@ scored AS (
                 ELSE (2 * t.total * ms.max_value + m.max_points) / (2 * m.max_points) END AS score,
            ms.id AS marking_system_id, ms.pass_border, cs.credits
     FROM totals t
-    JOIN {_t(CurriculumSubject)} cs ON cs.id = t.curriculum_subject_id
-    JOIN {_t(CurriculumSemester)} csem ON csem.id = cs.semester_id
-    JOIN {_t(Curriculum)} cur ON cur.id = csem.curriculum_id
-    JOIN {_t(MarkingSystem)} ms ON ms.id = cur.marking_system_id
+    JOIN {table(CurriculumSubject)} cs ON cs.id = t.curriculum_subject_id
+    JOIN {table(CurriculumSemester)} csem ON csem.id = cs.semester_id
+    JOIN {table(Curriculum)} cur ON cur.id = csem.curriculum_id
+    JOIN {table(MarkingSystem)} ms ON ms.id = cur.marking_system_id
     LEFT JOIN maxima m ON m.curriculum_subject_id = t.curriculum_subject_id
 )
 SELECT sc.student_id, sc.curriculum_subject_id, sc.first_semester_id, sem.academic_year_id,
@@ -125,8 +129,8 @@ SELECT sc.student_id, sc.curriculum_subject_id, sc.first_semester_id, sem.academ
        CASE WHEN sc.final_restudy = 1 THEN %s ELSE %s END,
        %s
 FROM scored sc
-JOIN {_t(Semester)} sem ON sem.id = sc.first_semester_id
-LEFT JOIN {_t(GradeBand)} gb ON gb.marking_system_id = sc.marking_system_id
+JOIN {table(Semester)} sem ON sem.id = sc.first_semester_id
+LEFT JOIN {table(GradeBand)} gb ON gb.marking_system_id = sc.marking_system_id
      AND sc.score BETWEEN gb.min_value AND gb.max_value
 """
     params = [
@@ -191,16 +195,11 @@ def refresh_records(
     with connection.cursor() as cursor:
         for cs_ids in subjects:
             for student_chunk in students:
-                delete_sql = f"DELETE FROM {_t(AcademicRecord)} WHERE 1 = 1"
-                delete_params: list = []
-                for column, ids in (("curriculum_subject_id", cs_ids), ("student_id", student_chunk)):
-                    sql, params = _in(column, ids)
-                    delete_sql += sql
-                    delete_params += params
-                cursor.execute(delete_sql, delete_params)
+                scope, scope_params = _scope("", cs_ids, student_chunk)
+                cursor.execute(f"DELETE FROM {table(AcademicRecord)} WHERE 1 = 1{scope}", scope_params)
                 select, params = select_sql(
                     curriculum_subject_ids=cs_ids, student_ids=student_chunk, today=today, now=now
                 )
-                cursor.execute(f"INSERT INTO {_t(AcademicRecord)} ({columns}) {select}", params)
+                cursor.execute(f"INSERT INTO {table(AcademicRecord)} ({columns}) {select}", params)
                 written += max(cursor.rowcount, 0)
     return written
