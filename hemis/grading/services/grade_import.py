@@ -66,18 +66,11 @@ def read_rows(content: bytes) -> list[tuple[int, str, object]]:
 
 
 def _points(value) -> int | None:
-    """The points of a cell: None when empty; ValueError unless a whole number."""
-    if value is None or cell_text(value) == "":
-        return None
-    if isinstance(value, bool):
-        raise ValueError
-    if isinstance(value, float):
-        if not value.is_integer():
-            raise ValueError
-        return int(value)
-    if isinstance(value, int):
-        return value
+    """The points of a cell: None when empty; ValueError unless a whole number (``cell_text`` makes
+    20.0 "20"; 12.5, TRUE or a date stay text that is not digits)."""
     text = cell_text(value)
+    if text == "":
+        return None
     if not text.lstrip("-").isdigit():
         raise ValueError
     return int(text)
