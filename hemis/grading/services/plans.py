@@ -25,6 +25,7 @@ from hemis.grading.debt_selectors import open_item_q, student_debts
 from hemis.grading.enums import DEBTS, ClearingWay, PlanItemStatus, RecordStatus
 from hemis.grading.models import AcademicRecord, PlanItem, StatementLine
 from hemis.schedule.enums import Attempt, ControlKind
+from hemis.students.models import StudentStatus
 
 RESITS = (Attempt.SECOND, Attempt.THIRD)
 
@@ -161,7 +162,7 @@ def create_group_plans(*, group, actor, due_date: dt.date, today: dt.date | None
     item covers (the default ways); refused when there is none (a constant number of queries)."""
     today = today or timezone.localdate()
     _check_due(due_date, today)
-    students = list(group.students.values_list("pk", flat=True))
+    students = list(group.students.filter(status=StudentStatus.STUDYING).values_list("pk", flat=True))
     clear_items(student_ids=students, today=today, actor=actor)  # items of debts cleared since
     todo = list(_uncovered_debts(students))
     if not todo:

@@ -13,6 +13,7 @@ from hemis.grading.enums import ClearingWay, PlanItemStatus, RecordStatus
 from hemis.grading.models import AcademicRecord, PlanItem
 from hemis.grading.services import plans
 from hemis.schedule.enums import Attempt
+from hemis.students.models import Student, StudentStatus
 from hemis.testing.grading import make_statement
 from hemis.testing.grading_records import record
 
@@ -173,6 +174,17 @@ def test_group_plans_cover_every_uncovered_debt_at_once(
         ("Aliyev1", "MAT204", "missing"),
     ]
     assert PlanItem.objects.count() == 3  # Aliyev0's earlier item, and KT-22's student untouched
+
+
+def test_group_plans_leave_out_a_student_who_is_not_studying(grading, dean_chemistry):
+    s = grading.students()
+    record(grading, s[0], RecordStatus.FAILED)
+    record(grading, s[1], RecordStatus.FAILED)
+    Student.objects.filter(pk=s[1].pk).update(status=StudentStatus.ACADEMIC_LEAVE)  # still in KT-21
+    created = plans.create_group_plans(
+        group=grading.world.kt21, actor=dean_chemistry, due_date=DUE, today=TODAY
+    )
+    assert [i.student for i in created] == [s[0]]
 
 
 def test_group_plans_refused_when_nothing_is_uncovered(grading, dean_chemistry):
