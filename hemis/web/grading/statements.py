@@ -36,7 +36,7 @@ from hemis.web.grading.statements_forms import (
 )
 from hemis.web.pages import paginate
 
-# The grade form's refusals without a field of their own stand above the form.
+# The refusals of a grade save (the form or the import) without a field of their own stand above the form.
 GRADES_RENAME = dict.fromkeys(("version", "statement", "grades", "versions"), NON_FIELD_ERRORS)
 
 # --- the dean's office's list ---------------------------------------------------------------------------
@@ -243,7 +243,7 @@ def statement_import(request, pk: int):
                 statement=item, content=form.cleaned_data["file"].read(), actor=request.user
             )
         except ValidationError as error:
-            add_service_errors(form, error, {"statement": NON_FIELD_ERRORS, "version": NON_FIELD_ERRORS})
+            add_service_errors(form, error, GRADES_RENAME)
         else:
             if not errors:
                 messages.success(

@@ -138,6 +138,21 @@ def test_the_examiner_downloads_the_template_and_imports_it_back(client, grading
     assert (points[s[0].pk], points[s[1].pk], points[s[2].pk]) == (15, 19, None)
 
 
+def test_an_import_into_a_locked_statement_is_refused_with_why(client, grading, karimov):
+    s = grading.students()
+    held = timezone.localdate() - dt.timedelta(days=20)  # the pages use the real today
+    statement = make_statement(grading.world, control_kind=ControlKind.MIDTERM, control_date=held)
+    client.force_login(karimov)
+    response = client.post(
+        url("statement_import", statement), {"file": xlsx((s[0].student_id_number, "", 15))}
+    )
+    assert response.status_code == 400
+    page = text(response)
+    assert "ask the dean's office to reopen it." in page
+    assert 'data-testid="import-form"' not in page
+    assert not StatementLine.objects.filter(statement=statement, points__isnull=False).exists()
+
+
 def test_the_statement_page_queries_do_not_grow_with_students(
     client, grading, karimov, django_assert_num_queries
 ):
