@@ -1,7 +1,7 @@
 """Additions to the grading world (``hemis.testing.grading``) for the records, GPA, debts and re-study
-tests: more curriculum subjects (other credits, other semesters and years), re-study statements and
-academic records written straight into the tables, and a re-study period and group made through the
-services."""
+tests: more curriculum subjects (other credits, other semesters and years), the three controls' statements
+of given totals, re-study statements and academic records written straight into the tables, and a
+re-study period and group made through the services."""
 
 import datetime as dt
 from decimal import Decimal
@@ -13,9 +13,9 @@ from hemis.academics.models import AcademicYear, Semester, Subject
 from hemis.curricula.enums import SubjectBlock
 from hemis.curricula.models import CurriculumSemester, CurriculumSubject
 from hemis.grading.models import AcademicRecord, RestudyGroup, RestudyPeriod, Statement, StatementLine
-from hemis.schedule.enums import Attempt
+from hemis.schedule.enums import Attempt, ControlKind
 from hemis.students.models import GroupSubject
-from hemis.testing.grading import MAX_POINTS, add_controls
+from hemis.testing.grading import MAX_POINTS, add_controls, make_statement
 
 D = dt.date
 
@@ -41,6 +41,26 @@ def add_subject(grading, code: str, *, credits: str, semester: Semester, number:
             group=group, curriculum_subject=cs, semester=semester
         )
     return cs
+
+
+def grade(w, subject: str, totals: dict, *, barred: tuple = (), **statement) -> None:
+    """One statement per control of ``subject`` giving each student of ``totals`` {student: total of
+    100}: the current up to 30, the midterm up to 20, the rest in the final, where ``barred`` are barred.
+    ``statement``: ``make_statement``'s other arguments (lines for the whole group unless ``students``)."""
+    for index, kind in enumerate((ControlKind.CURRENT, ControlKind.MIDTERM, ControlKind.FINAL)):
+        points = {}
+        for student, total in totals.items():
+            current = min(total, 30)
+            midterm = min(max(total - 30, 0), 20)
+            points[student] = (current, midterm, total - current - midterm)[index]
+        make_statement(
+            w,
+            subject=subject,
+            control_kind=kind,
+            points=points,
+            barred=barred if kind == ControlKind.FINAL else (),
+            **statement,
+        )
 
 
 def next_year(grading) -> tuple[AcademicYear, Semester]:

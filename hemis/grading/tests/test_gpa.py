@@ -15,28 +15,16 @@ from hemis.grading.services.gpa import recompute_gpa
 from hemis.grading.services.records import refresh_records
 from hemis.schedule.enums import ControlKind
 from hemis.students.models import Student
-from hemis.testing.grading import CONTROL_DATE, make_statement, use_marking_system
-from hemis.testing.grading_records import add_subject, next_year
+from hemis.testing.grading import make_statement, use_marking_system
+from hemis.testing.grading_records import add_subject, grade, next_year
 
-C, M, F = ControlKind.CURRENT, ControlKind.MIDTERM, ControlKind.FINAL
+F = ControlKind.FINAL
 LATER = dt.date(2028, 3, 1)
 
 
-def _grade(w, subject: str, totals: dict, *, control_date=CONTROL_DATE, group="KT-21"):
-    """Each student of ``totals`` {student: total of 100} in ``subject``: current up to 30, midterm up
-    to 20, the rest final (one statement per control)."""
-    split = {s: (min(t, 30), min(max(t - 30, 0), 20)) for s, t in totals.items()}
-    for index, kind in enumerate((C, M, F)):
-        points = {s: (cur, mid, totals[s] - cur - mid)[index] for s, (cur, mid) in split.items()}
-        make_statement(
-            w,
-            group=group,
-            subject=subject,
-            control_kind=kind,
-            control_date=control_date,
-            points=points,
-            students=list(totals),
-        )
+def _grade(w, subject: str, totals: dict, **statement) -> None:
+    """Each student of ``totals`` {student: total of 100} in ``subject`` (lines for them alone)."""
+    grade(w, subject, totals, students=list(totals), **statement)
 
 
 def _settings(method: str, scope: str = GpaScope.YEAR, threshold: str = "2.40") -> None:
@@ -61,6 +49,14 @@ def three(grading):
     return grading, year2
 
 
+def _grade_over_two_years(w, a) -> None:
+    """a: Mathematics 86, Physics 71, Chemistry 60 in the first year, Biology 40 in the second."""
+    _grade(w, "MAT204", {a: 86})
+    _grade(w, "FIZ204", {a: 71})
+    _grade(w, "CHM101", {a: 60}, control_date=dt.date(2027, 1, 15))
+    _grade(w, "BIO301", {a: 40}, control_date=dt.date(2028, 1, 15))
+
+
 def test_rating_system_credit_weighted_per_year_and_cumulative(three):
     """Rating system (11): a = 86 → 5, 71 → 4, 60 → 3 in the first year (4, 4, 5 credits) and 40 → 2
     (failed, 6 credits) in the second.
@@ -70,10 +66,7 @@ def test_rating_system_credit_weighted_per_year_and_cumulative(three):
     w = grading.world
     _settings(GpaMethod.CREDIT_WEIGHTED)
     a = grading.students()[0]
-    _grade(w, "MAT204", {a: 86})
-    _grade(w, "FIZ204", {a: 71})
-    _grade(w, "CHM101", {a: 60}, control_date=dt.date(2027, 1, 15))
-    _grade(w, "BIO301", {a: 40}, control_date=dt.date(2028, 1, 15))
+    _grade_over_two_years(w, a)
     refresh_records(today=LATER)
     assert recompute_gpa() == {"years": 2, "cumulative": 1, "method": "credit_weighted"}
     y1 = _gpa(a, w.year)
@@ -90,10 +83,7 @@ def test_rating_system_simple_average(three):
     w = grading.world
     _settings(GpaMethod.SIMPLE_AVERAGE)
     a = grading.students()[0]
-    _grade(w, "MAT204", {a: 86})
-    _grade(w, "FIZ204", {a: 71})
-    _grade(w, "CHM101", {a: 60}, control_date=dt.date(2027, 1, 15))
-    _grade(w, "BIO301", {a: 40}, control_date=dt.date(2028, 1, 15))
+    _grade_over_two_years(w, a)
     refresh_records(today=LATER)
     assert recompute_gpa()["method"] == "simple_average"
     assert (_gpa(a, w.year).gpa, _gpa(a, year2).gpa, _gpa(a).gpa) == (

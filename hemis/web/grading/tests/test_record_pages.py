@@ -18,10 +18,10 @@ from hemis.jobs.models import Job
 from hemis.schedule.enums import ControlKind
 from hemis.testing import factories as f
 from hemis.testing.grading import make_statement
-from hemis.testing.grading_records import add_subject
+from hemis.testing.grading_records import add_subject, grade
 from hemis.testing.schedule import text, with_login
 
-C, M, F = ControlKind.CURRENT, ControlKind.MIDTERM, ControlKind.FINAL
+F = ControlKind.FINAL
 LATER = dt.date(2028, 3, 1)
 GPA_QUERIES, RATING_QUERIES, SUMMARY_QUERIES, RECORD_QUERIES = 18, 15, 17, 8
 
@@ -43,20 +43,9 @@ def results(grading):
     w = grading.world
     a, b, c = grading.students()[:3]
     e = grading.students("KT-22")[0]
-    for subject, totals, barred in (
-        ("MAT204", {a: 86, b: 75, c: 60}, ()),
-        ("FIZ204", {a: 71, b: 40}, (c,)),
-    ):
-        for index, kind in enumerate((C, M, F)):
-            points = {
-                s: (min(t, 30), min(max(t - 30, 0), 20), t - min(t, 30) - min(max(t - 30, 0), 20))[index]
-                for s, t in totals.items()
-            }
-            make_statement(
-                w, subject=subject, control_kind=kind, points=points, barred=barred if kind == F else ()
-            )
-    for index, kind in enumerate((C, M, F)):
-        make_statement(w, group="KT-22", control_kind=kind, points={e: (30, 20, 40)[index]})
+    grade(w, "MAT204", {a: 86, b: 75, c: 60})
+    grade(w, "FIZ204", {a: 71, b: 40}, barred=(c,))
+    grade(w, "MAT204", {e: 90}, group="KT-22")
     refresh_records(today=LATER)
     recompute_gpa()
     return {"a": a, "b": b, "c": c, "e": e}
