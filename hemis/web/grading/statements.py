@@ -168,13 +168,14 @@ def _statement_of(request, pk: int, statements):
     return get_object_or_404(selectors.statement_detail(statements), pk=pk)
 
 
-def _page(request, statement, *, form=None, import_form=None, errors=(), status=200):
+def _page(request, statement, *, rows=None, form=None, import_form=None, errors=(), status=200):
+    """The statement page (``rows``: its ``statement_rows`` when the caller read them already)."""
     principal = request.principal
     today = timezone.localdate()
     until = services.lock_date(statement)
     locked = services.locked_reason(statement, today, until)
     examiner = policy.gradable_statements(principal).filter(pk=statement.pk).exists()
-    rows = selectors.statement_rows(statement)
+    rows = selectors.statement_rows(statement) if rows is None else rows
     if examiner and not locked and form is None:
         form = GradesForm(rows=rows, max_points=statement.max_points)
     managed = policy.managed_statements(principal).filter(pk=statement.pk).exists()
@@ -210,7 +211,8 @@ def statement(request, pk: int):
     editable = policy.gradable_statements(principal).filter(pk=item.pk).exists()
     if not editable or services.locked_reason(item, timezone.localdate()):
         raise PermissionDenied  # not the examiner's, or not open to them
-    form = GradesForm(request.POST, rows=selectors.statement_rows(item), max_points=item.max_points)
+    rows = selectors.statement_rows(item)
+    form = GradesForm(request.POST, rows=rows, max_points=item.max_points)
     if form.is_valid():
         changed = call_service(
             form,
@@ -227,7 +229,7 @@ def statement(request, pk: int):
                 ngettext("%(n)s grade is saved.", "%(n)s grades are saved.", changed) % {"n": changed},
             )
             return redirect("web:grading_statement", pk=item.pk)
-    return _page(request, item, form=form, status=400)
+    return _page(request, item, rows=rows, form=form, status=400)
 
 
 @login_required
