@@ -95,7 +95,6 @@ def period(request, pk: int):
 def _group_page(request, group, forms: dict, status: int = 200):
     principal = request.principal
     managed = policy.managed_restudy_groups(principal).filter(pk=group.pk).exists()
-    posted = set(forms)
     if managed:
         forms.setdefault("enrol_form", EnrolForm(students=policy.restudy_students(principal)))
         forms.setdefault("session_form", SessionForm())
@@ -110,7 +109,6 @@ def _group_page(request, group, forms: dict, status: int = 200):
         "page": page,
         "managed": managed,
         "candidates": candidates,
-        "posted": posted,
         **forms,
     }
     return render(request, "web/grading/restudy/group.html", context, status=status)
