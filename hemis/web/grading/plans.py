@@ -30,10 +30,10 @@ DEBTS_SHOWN = 500
 
 
 def _group_plans_form(request, principal):
-    groups = policy.plan_groups(principal)
     if not policy.can(principal, "grading.plans.manage"):
         return None
-    return GroupPlansForm(request.POST if request.method == "POST" else None, groups=groups)
+    data = request.POST if request.method == "POST" else None
+    return GroupPlansForm(data, groups=policy.plan_groups(principal))
 
 
 @login_required
