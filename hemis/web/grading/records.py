@@ -190,13 +190,15 @@ def gpa_list(request):
         )
         page = paginate(request, ranking)
         rows = selectors.gpa_rows(page.object_list, academic_year=year, settings=settings)
+    can_recompute = policy.can(principal, "grading.gpa.recompute")
     context = {
         "form": form,
         "page": page,
         "rows": rows,
         "settings": settings,
-        "can_recompute": policy.can(principal, "grading.gpa.recompute"),
-        "running": gpa_services.running_job(),
+        "can_recompute": can_recompute,
+        # Shown beside the button only: no look for the job when there is no button.
+        "running": gpa_services.running_job() if can_recompute else None,
     }
     return render(request, "web/grading/records/gpa.html", context)
 
