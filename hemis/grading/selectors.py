@@ -43,9 +43,10 @@ def student_records(student: Student):
 
 def student_gpas(student: Student) -> list[Gpa]:
     """The student's GPA per academic year, then the cumulative one (``academic_year`` None)."""
-    rows = list(Gpa.objects.filter(student=student).select_related("academic_year"))
-    return sorted(
-        rows, key=lambda g: (g.academic_year is None, g.academic_year.start_date if g.academic_year else 0)
+    return list(
+        Gpa.objects.filter(student=student)
+        .select_related("academic_year")
+        .order_by(F("academic_year__start_date").asc(nulls_last=True))
     )
 
 

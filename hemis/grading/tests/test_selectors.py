@@ -13,7 +13,7 @@ from hemis.grading.services.records import refresh_records
 from hemis.schedule.enums import ControlKind
 from hemis.students.models import Student
 from hemis.testing.grading import make_statement
-from hemis.testing.grading_records import add_subject
+from hemis.testing.grading_records import add_subject, grade, next_year
 
 F = ControlKind.FINAL
 LATER = dt.date(2027, 7, 1)
@@ -82,3 +82,20 @@ def test_the_fresh_computation_scoped_to_a_student(grading):
     fresh = selectors.fresh_records(today=LATER, student_ids=[a.pk])
     assert fresh == selectors.record_tuples(AcademicRecord.objects.filter(student=a))
     assert len(fresh) == 1 and fresh[0][4:7] == (44, 100, 44)
+
+
+def test_a_students_gpas_year_by_year_then_the_cumulative_one(grading):
+    """Biology of 2027-2028 graded before Mathematics of 2026-2027: the years still come in their order."""
+    w = grading.world
+    year2, autumn2 = next_year(grading)
+    add_subject(grading, "BIO301", credits="6", semester=autumn2, number=5)
+    a = grading.students()[0]
+    grade(w, "BIO301", {a: 90}, students=[a], control_date=dt.date(2028, 1, 15))
+    grade(w, "MAT204", {a: 60}, students=[a])
+    refresh_records(today=dt.date(2028, 3, 1))
+    recompute_gpa()
+    assert [(g.academic_year, g.gpa) for g in selectors.student_gpas(a)] == [
+        (w.year, Decimal("3.0")),
+        (year2, Decimal("5.0")),
+        (None, Decimal("4.2")),
+    ]
