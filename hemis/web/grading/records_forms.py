@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hemis.academics.models import AcademicYear, Semester
+from hemis.web.students.forms import COURSES  # a student's course is 1 to 7
 
 YEAR, CUMULATIVE = "year", "all"
 
@@ -36,7 +37,7 @@ class GpaFilter(forms.Form):
     faculty = forms.ModelChoiceField(label=_("Faculty"), queryset=None, required=False)
     course = forms.TypedChoiceField(
         label=_("Course"),
-        choices=[("", "—")] + [(n, n) for n in range(1, 7)],
+        choices=[("", "—"), *COURSES],
         coerce=int,
         empty_value=None,
         required=False,

@@ -171,6 +171,16 @@ def test_the_gpa_list_ranks_over_the_university_and_decides_the_transfer(client,
     assert 'data-testid="gpa-recompute"' in body
 
 
+def test_the_gpa_list_filters_the_seventh_course(client, academic, grading, results):
+    """A student's course runs to 7 (six-year programmes with a seventh, as the students' forms offer)."""
+    client.force_login(academic)
+    e = results["e"]
+    type(e).objects.filter(pk=e.pk).update(course=7)
+    query = {"academic_year": grading.world.year.pk, "kind": "year", "course": 7}
+    rows = _cells(text(client.get(reverse("web:grading_gpa"), query)), "gpa-row")
+    assert rows == [f"{e.full_name} KT-22 7 5,0 4,0 0 1 1 1 1 Can move"]
+
+
 @pytest.mark.parametrize("page", ["gpa", "rating", "summary"])
 def test_the_list_queries_do_not_grow_with_its_rows(
     client, academic, grading, results, django_assert_num_queries, page
