@@ -97,7 +97,7 @@ def _group_page(request, group, forms: dict, status: int = 200):
     managed = policy.managed_restudy_groups(principal).filter(pk=group.pk).exists()
     if managed:
         forms.setdefault("enrol_form", EnrolForm(students=policy.restudy_students(principal)))
-        forms.setdefault("session_form", SessionForm())
+        forms.setdefault("session_form", SessionForm(rooms=policy.visible_rooms(principal)))
         forms.setdefault("statement_form", StatementForm())
         forms.setdefault("paid_form", PaidForm(initial={"paid_on": timezone.localdate()}))
     page = selectors.group_page(group)
@@ -176,6 +176,7 @@ def session_add(request, pk: int):
         "session_form",
         services.add_session,
         lambda s: _("The session of %(date)s is scheduled.") % {"date": f"{s.date:%d.%m.%Y}"},
+        rooms=policy.visible_rooms(request.principal),
     )
 
 

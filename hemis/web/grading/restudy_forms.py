@@ -9,6 +9,7 @@ from hemis.org.models import Room
 from hemis.schedule.enums import ControlKind
 from hemis.staff.models import Employee
 from hemis.web.forms import DATE_INPUT, DateInput, UnitChoiceField
+from hemis.web.schedule.forms import RoomChoiceField, room_queryset
 
 TIME_INPUT = ["%H:%M"]
 
@@ -63,6 +64,8 @@ class PaidForm(forms.Form):
 
 
 class SessionForm(forms.Form):
+    """A lesson or control of the group, in one of the active ``rooms`` (the policy's) if any."""
+
     kind = forms.ChoiceField(label=_("Kind"), choices=SessionKind.choices)
     control_kind = forms.ChoiceField(
         label=_("Control"), choices=[("", "—"), *ControlKind.choices], required=False
@@ -74,13 +77,11 @@ class SessionForm(forms.Form):
     end_time = forms.TimeField(
         label=_("End time"), input_formats=TIME_INPUT, widget=forms.TimeInput(format="%H:%M")
     )
-    room = forms.ModelChoiceField(
-        label=_("Room"),
-        queryset=Room.objects.filter(active=True)
-        .select_related("building")
-        .order_by("building__name", "number"),
-        required=False,
-    )
+    room = RoomChoiceField(label=_("Room"), queryset=Room.objects.none(), required=False)
+
+    def __init__(self, data=None, *, rooms, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["room"].queryset = room_queryset(rooms)
 
 
 class StatementForm(forms.Form):

@@ -240,6 +240,12 @@ def test_a_student_without_a_debt_is_refused_with_nothing_changed(
 def test_sessions_scheduled_as_timetable_and_control_schedule(client, grading, group, dean_chemistry):
     w = grading.world
     client.force_login(dean_chemistry)
+    rooms = text(client.get(group_url(group))).split('name="room"')[1].split("</select>")[0]
+    assert re.findall(r'<option value="\d+">([^<]*)<', rooms) == [
+        "105 · Bosh bino · 12 seats",
+        "204 · Bosh bino · 30 seats",
+        "301 · Bosh bino · 100 seats",
+    ]
     url = group_url(group, "web:grading_restudy_session_add")
     day = today() + dt.timedelta(days=3)
     lesson = {
