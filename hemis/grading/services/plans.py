@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hemis.audit import services as audit
-from hemis.grading.debt_selectors import open_item_q, student_debts
+from hemis.grading.debt_selectors import open_item_q
 from hemis.grading.enums import DEBTS, ClearingWay, PlanItemStatus, RecordStatus
 from hemis.grading.models import AcademicRecord, PlanItem, StatementLine
 from hemis.schedule.enums import Attempt, ControlKind
@@ -91,12 +91,20 @@ def create_plan(
     _check_due(due_date, today)
     clear_items(student_ids=[student.pk], today=today, actor=actor)  # items of debts cleared since
     way_by_subject = {int(getattr(k, "pk", k)): v for k, v in (way_by_subject or {}).items()}
-    debts = list(student_debts(student))
+    debts = list(
+        AcademicRecord.objects.filter(student=student, status__in=DEBTS).select_related(
+            "curriculum_subject__subject"
+        )
+    )
     if not debts:
         raise ValidationError(
             {"student": [_("%(name)s has no academic debts.") % {"name": student.full_name}]}
         )
-    open_ids = {record.curriculum_subject_id for record in debts if record.has_open_item}
+    open_ids = set(
+        PlanItem.objects.filter(student=student, status=PlanItemStatus.OPEN).values_list(
+            "curriculum_subject_id", flat=True
+        )
+    )
     by_cs = {record.curriculum_subject_id: record for record in debts}
     for cs_id, way in way_by_subject.items():
         if way not in ClearingWay.values:
