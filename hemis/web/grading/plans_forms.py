@@ -6,8 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from hemis.academics.models import Semester
 from hemis.grading.enums import DEBTS, ClearingWay
 from hemis.web.forms import DATE_INPUT, DateInput
-
-COURSES = [(n, str(n)) for n in range(1, 7)]
+from hemis.web.students.forms import COURSES
 
 
 class DebtsFilter(forms.Form):

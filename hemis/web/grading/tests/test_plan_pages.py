@@ -95,6 +95,16 @@ def test_debts_filtered_by_kind_and_group(client, grading, dean_chemistry):
     assert cells(page, "kind") == ["Failed", "Failed"] and s[1].full_name in page
 
 
+def test_debts_filtered_by_the_seventh_course(client, grading, dean_chemistry):
+    """A student's course runs to 7, as the students' forms offer; the filter took only 1 to 6."""
+    first, second = debtors(grading, 2)
+    type(first).objects.filter(pk=first.pk).update(course=7)
+    client.force_login(dean_chemistry)
+    page = text(client.get(DEBTS, {"course": 7}))
+    assert cells(page, "kind") == ["Failed"]
+    assert first.full_name in page and second.full_name not in page
+
+
 def test_the_academic_department_and_management_read_debts_the_dean_of_economics_sees_none(
     client, grading, academic, rector, dean_economics
 ):
