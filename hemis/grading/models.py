@@ -238,6 +238,12 @@ class Statement(TimeStamped):
     def is_restudy(self) -> bool:
         return self.restudy_group_id is not None
 
+    @property
+    def group_name(self) -> str:
+        """The academic group's name, or the re-study group's (load ``group_subject__group`` and
+        ``restudy_group`` with the statement)."""
+        return self.group_subject.group.name if self.group_subject_id else self.restudy_group.name
+
 
 class StatementLine(models.Model):
     """A student's line of a statement: the points (empty until graded), whether absences bar them

@@ -25,18 +25,12 @@ def _university(statement: Statement) -> str:
     return above[0].name if above else ""
 
 
-def _group_name(statement: Statement) -> str:
-    if statement.group_subject_id:
-        return statement.group_subject.group.name
-    return statement.restudy_group.name
-
-
 def statement_pdf(statement: Statement) -> bytes:
     """The statement as a PDF (``statement`` read through ``statement_selectors.statement_detail``)."""
     facts = [
         (_("University"), _university(statement)),
         (_("Faculty"), statement.faculty.name),
-        (_("Group"), _group_name(statement)),
+        (_("Group"), statement.group_name),
         (_("Subject"), f"{statement.subject.code} {statement.subject.name}"),
         (_("Control"), statement.get_control_kind_display()),
         (_("Statement"), statement.get_attempt_display()),

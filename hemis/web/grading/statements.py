@@ -181,7 +181,6 @@ def _page(request, statement, *, rows=None, form=None, import_form=None, errors=
     managed = policy.managed_statements(principal).filter(pk=statement.pk).exists()
     context = {
         "statement": statement,
-        "group": statement.group_subject.group if statement.group_subject_id else statement.restudy_group,
         "rows": rows,
         "form": form if examiner and not locked else None,
         "import_form": (import_form or ImportForm()) if examiner and not locked else None,
