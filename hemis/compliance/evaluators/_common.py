@@ -4,6 +4,8 @@ whatever the number of evaluators asking."""
 
 import datetime as dt
 
+from django.db.models import Min
+
 from hemis.academics import selectors as academics_selectors
 from hemis.access.roles import RoleCode
 from hemis.compliance import selectors as compliance_selectors
@@ -62,3 +64,12 @@ def years_by_start(context: Context) -> dict:
     return context.cached(
         "evaluators.years", lambda: {y.start_date.year: y for y in academics_selectors.years_by_start_date()}
     )
+
+
+def firsts(model, keys: tuple[str, ...]) -> dict:
+    """When the first row of ``model`` was entered, per value of ``keys``: {key tuple: min(created_at)}
+    (one grouped query)."""
+    rows = (
+        model.objects.order_by().values(*keys).annotate(first=Min("created_at")).values_list(*keys, "first")
+    )
+    return {tuple(row[:-1]): row[-1] for row in rows}

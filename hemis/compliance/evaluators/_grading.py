@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
-from hemis.compliance.evaluators._teaching import _firsts as firsts
+from hemis.compliance.evaluators._common import firsts
 from hemis.compliance.protocol import Context
 from hemis.grading.enums import DEBTS, SessionKind
 from hemis.grading.models import (

@@ -13,9 +13,10 @@ constant number of aggregate queries, whatever the number of loads, lessons and 
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Max
 
 from hemis.academics.models import Subject
+from hemis.compliance.evaluators._common import firsts
 from hemis.compliance.protocol import Context
 from hemis.curricula.models import SubjectLoad
 from hemis.org.models import OrgUnit
@@ -67,17 +68,10 @@ class LoadLine:
     first_load_at: dt.datetime | None
 
 
-def _firsts(model, keys: tuple[str, ...]) -> dict:
-    rows = (
-        model.objects.order_by().values(*keys).annotate(first=Min("created_at")).values_list(*keys, "first")
-    )
-    return {tuple(row[:-1]): row[-1] for row in rows}
-
-
 def _load_facts() -> list[LoadFacts]:
-    topics = _firsts(Topic, ("curriculum_subject_id", "training_type"))
-    resources = _firsts(Resource, ("curriculum_subject_id", "training_type"))
-    assignments = _firsts(Assignment, ("load_id",))
+    topics = firsts(Topic, ("curriculum_subject_id", "training_type"))
+    resources = firsts(Resource, ("curriculum_subject_id", "training_type"))
+    assignments = firsts(Assignment, ("load_id",))
     rows = TeachingLoad.objects.order_by("pk").values_list(
         "pk",
         "teacher_id",
@@ -137,7 +131,7 @@ def load_lines(context: Context) -> list[LoadLine]:
             .values_list("curriculum_subject_id", "training_type")
         ):
             hours.setdefault(cs, []).append(training_type)
-        firsts = _firsts(TeachingLoad, ("group_subject_id", "training_type"))
+        first_loads = firsts(TeachingLoad, ("group_subject_id", "training_type"))
         bindings = GroupSubject.objects.order_by("pk").values_list(
             "pk",
             "created_at",
@@ -156,7 +150,7 @@ def load_lines(context: Context) -> list[LoadLine]:
                 subject_id,
                 department_id,
                 semester_id,
-                firsts.get((pk, training_type)),
+                first_loads.get((pk, training_type)),
             )
             for pk, created_at, group, cs, subject_id, department_id, semester_id in bindings
             for training_type in hours.get(cs, ())
