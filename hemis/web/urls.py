@@ -20,6 +20,10 @@ urlpatterns = [
     path("", include("hemis.web.schedule.urls")),
     path("", include("hemis.web.teaching.urls")),
     path("", include("hemis.web.grading.urls")),
+    path("", include("hemis.web.cabinet.urls")),
+    path("", include("hemis.web.electives.urls")),
+    path("", include("hemis.web.documents.urls")),
+    path("", include("hemis.web.graduation.urls")),
     path("compliance/", include("hemis.web.compliance.urls")),
     path("jobs/", include("hemis.web.jobs.urls")),
 ]

@@ -1,0 +1,3 @@
+"""documents models."""
+
+from django.db import models  # noqa: F401

@@ -1,0 +1,3 @@
+"""electives models."""
+
+from django.db import models  # noqa: F401

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class GraduationConfig(AppConfig):
+    name = "hemis.graduation"
+    label = "graduation"

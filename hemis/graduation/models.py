@@ -1,0 +1,3 @@
+"""graduation models."""
+
+from django.db import models  # noqa: F401

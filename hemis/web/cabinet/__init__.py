@@ -1,0 +1,1 @@
+"""cabinet pages (issue 14)."""

@@ -1,0 +1,3 @@
+"""cabinet pages (issue 14)."""
+
+urlpatterns: list = []

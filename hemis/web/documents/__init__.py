@@ -1,0 +1,1 @@
+"""documents pages (issue 14)."""

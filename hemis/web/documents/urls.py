@@ -1,0 +1,3 @@
+"""documents pages (issue 14)."""
+
+urlpatterns: list = []

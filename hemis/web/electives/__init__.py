@@ -1,0 +1,1 @@
+"""electives pages (issue 14)."""

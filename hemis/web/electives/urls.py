@@ -1,0 +1,3 @@
+"""electives pages (issue 14)."""
+
+urlpatterns: list = []

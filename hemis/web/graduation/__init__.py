@@ -1,0 +1,1 @@
+"""graduation pages (issue 14)."""

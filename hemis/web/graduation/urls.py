@@ -1,0 +1,3 @@
+"""graduation pages (issue 14)."""
+
+urlpatterns: list = []
