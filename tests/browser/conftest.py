@@ -105,6 +105,22 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    """A page on a phone-sized screen (390 × 844, touch), where the sidebar folds behind the menu button."""
+    context = browser.new_context(
+        locale="uz-UZ",
+        timezone_id="Asia/Tashkent",
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    yield context.new_page()
+    context.close()
+
+
 def login(page: Page, live_server, username: str, password: str = "hemis-demo") -> None:
     """Fill in the login form and wait for the answer (home on success, the form again on failure)."""
     page.goto(f"{live_server.url}/login/")
