@@ -145,3 +145,50 @@ def semesters_with_last_subject() -> QuerySet[CurriculumSemester]:
         .annotate(last_subject_at=Max("subjects__created_at"))
         .order_by("curriculum_id", "number")
     )
+
+
+# --- a student's curriculum (the student cabinet, issue 14) ---------------------------------------------
+
+
+@dataclass
+class StudentSemester:
+    """A semester of the student's curriculum: its subjects (each with ``hours`` in total and
+    ``hours_by_type`` {lesson type label: hours}), credits and hours, and whether it is the current one."""
+
+    semester: CurriculumSemester
+    subjects: list
+    current: bool
+
+    @property
+    def credits(self) -> Decimal:
+        return sum((s.credits for s in self.subjects), Decimal(0))
+
+    @property
+    def hours(self) -> int:
+        return sum(s.hours for s in self.subjects)
+
+
+def curriculum_semesters(curriculum_id: int | None, current_number: int | None) -> list[StudentSemester]:
+    """The semesters of curriculum ``curriculum_id`` by number, their subjects by code with their hours
+    per lesson type (three queries; none without a curriculum); ``current_number`` marks the current."""
+    if curriculum_id is None:
+        return []
+    subjects = (
+        CurriculumSubject.objects.select_related("subject")
+        .prefetch_related("loads")
+        .order_by("subject__code")
+    )
+    semesters = (
+        CurriculumSemester.objects.filter(curriculum_id=curriculum_id)
+        .order_by("number")
+        .prefetch_related(Prefetch("subjects", queryset=subjects))
+    )
+    result = []
+    for semester in semesters:
+        rows = list(semester.subjects.all())
+        for cs in rows:
+            loads = sorted(cs.loads.all(), key=lambda load: load.training_type)
+            cs.hours_by_type = [(load.get_training_type_display(), load.hours) for load in loads]
+            cs.hours = sum(load.hours for load in loads)
+        result.append(StudentSemester(semester, rows, semester.number == current_number))
+    return result

@@ -4,7 +4,7 @@ callers pass the groups the policy lets them read; each list is one query whatev
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from hemis.grading.enums import DEBTS, SessionKind
 from hemis.grading.models import (
@@ -98,4 +98,22 @@ def candidates(group: RestudyGroup, students: QuerySet) -> QuerySet[AcademicReco
         .exclude(Exists(enrolled))
         .select_related("student__group")
         .order_by("student__group__name", "student__last_name", "student__first_name", "pk")
+    )
+
+
+def student_restudies(student) -> list[RestudyEnrolment]:
+    """The student's own re-study enrolments, the latest period first, each with its period, group
+    (subject, teacher) and the group's sessions by date (two queries)."""
+    sessions = RestudySession.objects.select_related("room__building").order_by("date", "start_time", "pk")
+    return list(
+        RestudyEnrolment.objects.filter(student=student)
+        .select_related(
+            "group__period__semester__academic_year",
+            "group__subject",
+            "group__teacher",
+            "curriculum_subject__subject",
+            "curriculum_subject__semester",
+        )
+        .prefetch_related(Prefetch("group__sessions", queryset=sessions))
+        .order_by("-group__period__start_date", "group__name", "pk")
     )

@@ -418,3 +418,116 @@ def fresh_records(
             )
         )
     return result
+
+
+# --- a student's own grades and GPA rank (the student cabinet, issue 14) ----------------------------------
+
+
+def student_semesters(student: Student):
+    """The semesters the student has subjects in (their group's) or statement lines of, latest first."""
+    bound = GroupSubject.objects.filter(group_id=student.group_id).values("semester")
+    graded = StatementLine.objects.filter(student=student).values("statement__semester")
+    return (
+        Semester.objects.filter(Q(pk__in=bound) | Q(pk__in=graded))
+        .select_related("academic_year")
+        .order_by("-start_date")
+    )
+
+
+@dataclass
+class ControlGrades:
+    """One control of a subject: its maximum and the student's lines on its statements, the one that
+    counts (the last with points) marked ``counts``."""
+
+    kind: str
+    label: str
+    max_points: int | None
+    lines: list = field(default_factory=list)
+
+    @property
+    def points(self) -> int | None:
+        counted = [ln for ln in self.lines if ln.points is not None]
+        return counted[-1].points if counted else None
+
+
+@dataclass
+class SubjectGrades:
+    curriculum_subject: CurriculumSubject
+    controls: list
+    score: int | None = None
+    grade: str = ""
+
+    @property
+    def total(self) -> int:
+        return sum(c.points or 0 for c in self.controls)
+
+    @property
+    def max_points(self) -> int:
+        return sum(c.max_points or 0 for c in self.controls)
+
+
+def student_grades(student: Student, semester: Semester, marking_system=None) -> list[SubjectGrades]:
+    """Per subject of the student's ``semester`` (their group's, and any they have statement lines of
+    there, e.g. re-study): each control (current, midterm, final) with its maximum and the student's
+    points on each statement (1st, 2nd, 3rd, re-study), the total of the counted points, the score on
+    ``marking_system``'s scale and its band's grade — from the statement lines as they stand now (four
+    queries whatever the number of subjects)."""
+    subjects: dict[int, CurriculumSubject] = {
+        gs.curriculum_subject_id: gs.curriculum_subject
+        for gs in GroupSubject.objects.filter(group_id=student.group_id, semester=semester)
+        .select_related("curriculum_subject__subject")
+        .order_by("curriculum_subject__subject__code")
+    }
+    lines = sorted(
+        StatementLine.objects.filter(student=student, statement__semester=semester).select_related(
+            "statement__restudy_group", "curriculum_subject__subject"
+        ),
+        # the order that makes the last line with points the one that counts (as ``fresh_records``)
+        key=lambda ln: (
+            ln.statement.restudy_group_id is not None,
+            ln.statement.attempt,
+            ln.statement.control_date,
+            ln.statement_id,
+        ),
+    )
+    for line in lines:
+        subjects.setdefault(line.curriculum_subject_id, line.curriculum_subject)
+    maxima = {
+        (c.curriculum_subject_id, c.control_type.code): c.max_points
+        for c in SubjectControl.objects.filter(
+            curriculum_subject__in=list(subjects), control_type__code__in=KINDS
+        ).select_related("control_type")
+    }
+    bands = list(GradeBand.objects.filter(marking_system=marking_system)) if marking_system else []
+    labels = dict(ControlKind.choices)
+    result = []
+    for cs in sorted(subjects.values(), key=lambda cs: cs.subject.code):
+        controls = [ControlGrades(kind, labels[kind], maxima.get((cs.pk, kind))) for kind in KINDS]
+        by_kind = {c.kind: c for c in controls}
+        for line in lines:
+            if line.curriculum_subject_id == cs.pk and line.statement.control_kind in by_kind:
+                control = by_kind[line.statement.control_kind]
+                control.lines.append(line)
+                if control.max_points is None:
+                    control.max_points = line.statement.max_points
+        row = SubjectGrades(cs, controls)
+        if marking_system is not None and row.max_points and any(c.lines for c in controls):
+            scale = marking_system.max_value
+            row.score = (2 * row.total * scale + row.max_points) // (2 * row.max_points)
+            band = next((b for b in bands if b.min_value <= row.score <= b.max_value), None)
+            row.grade = band.grade if band else ""
+        result.append(row)
+    return result
+
+
+def student_gpa_rank(student: Student) -> Gpa | None:
+    """The student's cumulative GPA with ``rank_group`` (their rank in the group; ties share a rank) and
+    ``group_size`` (the students of the group with a cumulative GPA); None before one is computed."""
+    gpa = Gpa.objects.filter(student=student, academic_year__isnull=True).select_related("student").first()
+    if gpa is None:
+        return None
+    _rank_gpas([gpa])
+    gpa.group_size = Gpa.objects.filter(
+        academic_year__isnull=True, student__group_id=student.group_id
+    ).count()
+    return gpa

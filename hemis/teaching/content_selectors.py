@@ -168,3 +168,32 @@ def load_page(load: TeachingLoad) -> dict:
         "resources": resources(load),
         "assignments": assignments(load),
     }
+
+
+# --- a student's subjects and their content (the student cabinet, issue 14) ------------------------------
+
+
+def student_loads(loads: QuerySet, semester) -> list[TeachingLoad]:
+    """``loads`` (a student's group's, from the policy) of ``semester`` with their counts, by subject code
+    and lesson type (one query)."""
+    return list(
+        with_counts(loads.filter(group_subject__semester=semester)).order_by(
+            "group_subject__curriculum_subject__subject__code", "training_type", "pk"
+        )
+    )
+
+
+def student_load_page(load: TeachingLoad, submissions: QuerySet) -> dict:
+    """What a student's page of one load shows: the calendar plan, the resources, and the assignments
+    by deadline each with ``mine`` — ``submissions`` (the student's own, from the policy) to it, by
+    attempt — and ``left`` (attempts left). Four queries."""
+    own = submissions.select_related("graded_by").order_by("attempt")
+    assignments = list(
+        Assignment.objects.filter(load=load)
+        .select_related("topic")
+        .prefetch_related(Prefetch("submissions", queryset=own, to_attr="mine"))
+        .order_by("deadline", "pk")
+    )
+    for assignment in assignments:
+        assignment.left = max(assignment.attempts - len(assignment.mine), 0)
+    return {"topics": list(plan_topics(load)), "resources": resources(load), "assignments": assignments}

@@ -4,14 +4,27 @@ of queries whatever the number of lessons and students; the lists are one aggreg
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Sum, Value, When
+from django.db.models import (
+    Case,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 
 from hemis.academics.enums import MarkingSystemCode
-from hemis.academics.models import MarkingSystem
+from hemis.academics.models import MarkingSystem, Subject
+from hemis.curricula.models import SubjectLoad
 from hemis.schedule.enums import LessonKind, LessonStatus
 from hemis.schedule.models import Lesson, LessonGroup, TeachingLoad
-from hemis.students.models import Student, StudentStatus, Subgroup
+from hemis.students.models import GroupSubject, Student, StudentStatus, Subgroup
 from hemis.teaching import rules as attendance
 from hemis.teaching.models import Absence, DailyMark, Excuse, LessonRecord, Topic
 
@@ -265,3 +278,118 @@ def lesson_topics(lesson: Lesson) -> QuerySet[Topic]:
 def with_hours(excuses: QuerySet[Excuse]) -> QuerySet[Excuse]:
     """``excuses`` (policy-scoped) with their student and group and the absent hours each excuses."""
     return excuses.select_related("student__group").annotate(hours=Coalesce(Sum("absences__hours"), 0))
+
+
+# --- a student's attendance by subject against the thresholds (the student cabinet, issue 14) --------
+
+# "Approaching" a threshold: at least this share of its hours already unexcused.
+NEAR = 0.8
+
+
+@dataclass
+class SubjectAttendance:
+    """A subject of the student's semester: its planned hours (None: not among the group's subjects),
+    the absent, excused and unexcused hours, and the grading bar: more unexcused hours than
+    ``bar_percent`` of the planned ones bar the final control."""
+
+    subject: object  # academics.Subject
+    planned: int | None
+    absent: int = 0
+    excused: int = 0
+    unexcused: int = 0
+    bar_percent: int = 0
+
+    @property
+    def percent(self) -> int | None:
+        """The unexcused hours as a whole percentage of the planned ones."""
+        return round(self.unexcused * 100 / self.planned) if self.planned else None
+
+    @property
+    def barred(self) -> bool:
+        return bool(self.planned) and self.unexcused * 100 > self.bar_percent * self.planned
+
+    @property
+    def near_bar(self) -> bool:
+        """Not barred yet, but at least ``NEAR`` of the bar's hours unexcused."""
+        if not self.planned or self.barred:
+            return False
+        return self.unexcused > 0 and self.unexcused * 100 >= NEAR * self.bar_percent * self.planned
+
+
+@dataclass
+class SemesterAttendance:
+    subjects: list[SubjectAttendance]
+    rules: attendance.Rules
+    bar_percent: int
+
+    @property
+    def absent(self) -> int:
+        return sum(s.absent for s in self.subjects)
+
+    @property
+    def excused(self) -> int:
+        return sum(s.excused for s in self.subjects)
+
+    @property
+    def unexcused(self) -> int:
+        return sum(s.unexcused for s in self.subjects)
+
+    @property
+    def level(self) -> str:
+        """The highest list the semester's unexcused hours reach ("warning", "reprimand",
+        "expulsion"), or ""."""
+        reached = [lv for lv in LEVELS if self.unexcused >= getattr(self.rules, f"{lv}_hours")]
+        return reached[-1] if reached else ""
+
+    @property
+    def next_hours(self) -> int | None:
+        """The hours of the next list not reached yet (None: all reached)."""
+        return next((h for h in self._thresholds() if self.unexcused < h), None)
+
+    @property
+    def approaching(self) -> bool:
+        """At least ``NEAR`` of the next list's hours unexcused."""
+        hours = self.next_hours
+        return hours is not None and self.unexcused > 0 and self.unexcused >= NEAR * hours
+
+    def _thresholds(self) -> list[int]:
+        return [getattr(self.rules, f"{lv}_hours") for lv in LEVELS]
+
+
+def student_semester_attendance(student: Student, semester, *, bar_percent: int) -> SemesterAttendance:
+    """The student's attendance per subject of ``semester``: the group's subjects by code with their
+    planned hours (every lesson type), and the absent, excused and unexcused hours (two queries; a third
+    only for absences in subjects outside the group's, which come last). ``student`` carries its group's
+    curriculum's marking system with its attendance rules (``teaching.rules.student_rules``)."""
+    planned = (
+        SubjectLoad.objects.filter(curriculum_subject=OuterRef("curriculum_subject"))
+        .order_by()
+        .values("curriculum_subject")
+        .annotate(total=Sum("hours"))
+        .values("total")[:1]
+    )
+    bindings = (
+        GroupSubject.objects.filter(group_id=student.group_id, semester=semester)
+        .select_related("curriculum_subject__subject")
+        .annotate(planned=Coalesce(Subquery(planned, output_field=IntegerField()), 0))
+        .order_by("curriculum_subject__subject__code", "pk")
+    )
+    rows: dict[int, SubjectAttendance] = {}
+    for b in bindings:
+        subject = b.curriculum_subject.subject
+        rows[subject.pk] = SubjectAttendance(subject, b.planned, bar_percent=bar_percent)
+    absences = (
+        Absence.objects.filter(student=student, record__lesson__semester=semester)
+        .values(subject_id=F("record__lesson__subject_id"))
+        .annotate(**absent_hours())
+        .order_by("subject_id")
+    )
+    absences = list(absences)
+    others = {a["subject_id"] for a in absences} - set(rows)
+    if others:
+        for subject in Subject.objects.filter(pk__in=others).order_by("code"):
+            rows[subject.pk] = SubjectAttendance(subject, None, bar_percent=bar_percent)
+    for a in absences:
+        row = rows[a["subject_id"]]
+        row.absent, row.excused, row.unexcused = a["absent"], a["excused"], a["unexcused"]
+    return SemesterAttendance(list(rows.values()), attendance.student_rules(student), bar_percent)

@@ -84,6 +84,13 @@ NAV: list[NavItem] = [
     NavItem(_("Paid re-study"), "web:grading_restudy_periods", "grading.view", _("Grading")),
     NavItem(_("My academic record"), "web:grading_my_record", "grading.own", _("Grading")),
     NavItem(_("My individual plan"), "web:grading_my_plan", "grading.own", _("Grading")),
+    # -- my studies: the student cabinet (issue 14) --
+    NavItem(_("Curriculum"), "web:cabinet_curriculum", "cabinet.studies", _("My studies")),
+    NavItem(_("Attendance"), "web:cabinet_attendance", "cabinet.studies", _("My studies")),
+    NavItem(_("Grades"), "web:cabinet_grades", "cabinet.studies", _("My studies")),
+    NavItem(_("My subjects"), "web:cabinet_subjects", "cabinet.studies", _("My studies")),
+    NavItem(_("Re-study"), "web:cabinet_restudy", "cabinet.studies", _("My studies")),
+    NavItem(_("Contracts and stipends"), "web:cabinet_finance", "cabinet.studies", _("My studies")),
     # -- student orders pages (issue 5) --
     NavItem(_("Student orders"), "web:orders_list", "orders.view", _("Students")),
     NavItem(_("Allowed movements"), "web:orders_transitions", "orders.view", _("Students")),

@@ -5,8 +5,10 @@ from hemis.academics.selectors import current_semester
 from hemis.access import policy
 from hemis.access.roles import RoleCode
 from hemis.access.selectors import dashboard_figures
+from hemis.grading.selectors import student_gpa_rank
 from hemis.staff.selectors import appointments_of, employee_of
 from hemis.students.selectors import student_of
+from hemis.web.cabinet.hub import hub_links
 
 
 @login_required
@@ -15,7 +17,10 @@ def home(request):
     policy.require(principal, "web.dashboard")
     context = {"figures": dashboard_figures(principal), "semester": current_semester()}
     if principal.role == RoleCode.STUDENT:
-        context["student"] = student_of(request.user)
+        student = student_of(request.user)
+        context["student"] = student
+        context["hub"] = hub_links()
+        context["gpa"] = student_gpa_rank(student) if student else None
     elif principal.role == RoleCode.TEACHER:
         employee = employee_of(request.user)
         context["employee"] = employee
