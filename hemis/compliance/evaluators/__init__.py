@@ -23,4 +23,6 @@ from hemis.compliance.evaluators import (  # noqa: F401
     annex6_department,
     annex7_grading,  # issue 13
     annex7_teaching,
+    # -- electives (issue 14) --
+    annex13_electives,
 )
