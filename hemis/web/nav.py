@@ -84,6 +84,8 @@ NAV: list[NavItem] = [
     NavItem(_("Paid re-study"), "web:grading_restudy_periods", "grading.view", _("Grading")),
     NavItem(_("My academic record"), "web:grading_my_record", "grading.own", _("Grading")),
     NavItem(_("My individual plan"), "web:grading_my_plan", "grading.own", _("Grading")),
+    # -- documents (issue 14) --
+    NavItem(_("My documents"), "web:documents_my", "documents.own"),
     # -- my studies: the student cabinet (issue 14) --
     NavItem(_("Curriculum"), "web:cabinet_curriculum", "cabinet.studies", _("My studies")),
     NavItem(_("Attendance"), "web:cabinet_attendance", "cabinet.studies", _("My studies")),
