@@ -14,6 +14,7 @@ from hemis.core import services as core_services
 from hemis.core.calendar import WorkingCalendar
 from hemis.core.models import GpaMethod, StudyWeek, UniversitySettings
 from hemis.core.people import Gender
+from hemis.demo import documents as documents_demo
 from hemis.demo import extensions, structure
 from hemis.demo import grading as grading_demo
 from hemis.demo import schedule as schedule_demo
@@ -94,6 +95,8 @@ def load(*, plan: Plan, password: str, seed: int) -> dict[str, int]:
     # Statements, records, re-study and plans stand on the loads and the controls.
     counts.update(grading_demo.seed(rng=Random(f"{seed}-grading")))
     _analyze()
+    # -- documents (issue 14): a few issued documents, on the records and plans above --
+    counts.update(documents_demo.seed())
     audit.record(actor=None, action="core.demo.loaded", target=settings, data={"seed": seed, **counts})
     return counts
 

@@ -273,7 +273,8 @@ def _order(student: Student, order) -> dict[str, str]:
         effect.append(_("group %(before)s → %(after)s") % {"before": before, "after": after})
     if item.course_before != item.course_after and item.course_after:
         effect.append(
-            _("course %(before)s → %(after)s") % {"before": item.course_before, "after": item.course_after}
+            _("course %(before)s → %(after)s")
+            % {"before": item.course_before or "—", "after": item.course_after}
         )
     if item.status_before != item.status_after and item.status_after:
         effect.append(
