@@ -25,4 +25,6 @@ from hemis.compliance.evaluators import (  # noqa: F401
     annex7_teaching,
     # -- electives (issue 14) --
     annex13_electives,
+    # -- graduation: the clearance sheet (issue 14) --
+    controlling_clearance,
 )
