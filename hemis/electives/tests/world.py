@@ -4,7 +4,7 @@
 spring semester (01.02.2027 – 13.06.2027); at chemistry a programme with a curriculum of intake 2025
 whose semester 4 (taught that spring) has a mandatory subject and three electives — Polymers and
 Petrochemistry in the general professional block, Philosophy in the humanities block — and group
-KT-21 (course 2) of that curriculum with ``students`` studying students; at economics the same
+KT-21 (course 2) of that curriculum with ``students`` studying students, each logging in with their student ID; at economics the same
 shape: one curriculum with one elective (Marketing) and group IQ-21 with two students.
 
 The selection window is not opened here: ``open(world, dean)`` opens chemistry's through the
@@ -71,6 +71,14 @@ def _curriculum(faculty, code: str) -> Curriculum:
     )
 
 
+def _student(group, first_name: str):
+    """A studying student of ``group`` with a login of their own (the student ID)."""
+    student = f.StudentFactory(group=group, first_name=first_name)
+    student.user = f.UserFactory(username=student.student_id_number, first_name=first_name)
+    student.save(update_fields=["user"])
+    return student
+
+
 def build_world(uni, students: int = 4) -> World:
     year = AcademicYear.objects.create(name="2026-2027", start_date=D(2026, 9, 1), end_date=D(2027, 6, 30))
     spring = Semester.objects.create(
@@ -91,13 +99,13 @@ def build_world(uni, students: int = 4) -> World:
     kt21 = f.GroupFactory(
         faculty=chem, name="KT-21", programme=cur.programme, curriculum=cur, intake_year=2025
     )
-    members = [f.StudentFactory(group=kt21, first_name=f"Talaba{i}") for i in range(students)]
+    members = [_student(kt21, f"Talaba{i}") for i in range(students)]
     econ_cur = _curriculum(econ, "60410100")
     marketing = _cs(econ_cur, "MRK401", "Marketing", econ_dept, gp)
     iq21 = f.GroupFactory(
         faculty=econ, name="IQ-21", programme=econ_cur.programme, curriculum=econ_cur, intake_year=2025
     )
-    econ_members = [f.StudentFactory(group=iq21, first_name=f"Iqtisod{i}") for i in range(2)]
+    econ_members = [_student(iq21, f"Iqtisod{i}") for i in range(2)]
     return World(
         semester=spring,
         chem=chem,
@@ -123,3 +131,8 @@ def open_window(world: World, actor, seats: int = 2, faculty=None) -> ElectiveWi
 
 def offer(window: ElectiveWindow, cs: CurriculumSubject) -> ElectiveOffer:
     return ElectiveOffer.objects.get(window=window, curriculum_subject=cs)
+
+
+def extra_elective(world: World, code: str, block: str) -> CurriculumSubject:
+    """One more elective of chemistry's curriculum semester 4, in ``block``."""
+    return _cs(world.curriculum, code, f"Elective {code}", world.polymers.department, block)
