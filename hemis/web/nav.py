@@ -84,6 +84,9 @@ NAV: list[NavItem] = [
     NavItem(_("Paid re-study"), "web:grading_restudy_periods", "grading.view", _("Grading")),
     NavItem(_("My academic record"), "web:grading_my_record", "grading.own", _("Grading")),
     NavItem(_("My individual plan"), "web:grading_my_plan", "grading.own", _("Grading")),
+    # -- electives (issue 14) --
+    NavItem(_("My electives"), "web:electives_my", "electives.own"),
+    NavItem(_("Electives"), "web:electives_windows", "electives.view", _("Students")),
     # -- documents (issue 14) --
     NavItem(_("My documents"), "web:documents_my", "documents.own"),
     # -- my studies: the student cabinet (issue 14) --
