@@ -465,6 +465,11 @@ class SubjectGrades:
     def max_points(self) -> int:
         return sum(c.max_points or 0 for c in self.controls)
 
+    @property
+    def final_graded(self) -> bool:
+        """The final control has points: the grade is the subject's, not a running one."""
+        return any(c.kind == ControlKind.FINAL and c.points is not None for c in self.controls)
+
 
 def student_grades(student: Student, semester: Semester, marking_system=None) -> list[SubjectGrades]:
     """Per subject of the student's ``semester`` (their group's, and any they have statement lines of

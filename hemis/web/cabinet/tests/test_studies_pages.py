@@ -129,9 +129,14 @@ def test_attendance_marks_the_subjects_close_to_and_past_the_bar(client, grading
     absent(w, ali, w.math, 16)
     absent(w, ali, w.physics, 12)
     client.force_login(ali.user)
-    assert rows(text(get(client, "cabinet_attendance")), "attendance-row") == [
+    body = text(get(client, "cabinet_attendance"))
+    assert rows(body, "attendance-row") == [
         "FIZ204 Fizika 60 12 0 12 20% Close to the bar",
         "MAT204 Oliy matematika 60 16 0 16 27% Barred from the final control",
+    ]
+    assert rows(body, "bar-warning") == [
+        "Fizika: 12 of 60 hours unexcused; more than 25% bars you from the final control.",
+        "Oliy matematika: 16 of 60 hours unexcused, more than 25% — you are barred from the final control.",
     ]
     settings.bar_absence_percent = 30
     settings.save()
@@ -168,25 +173,29 @@ def test_grades_per_control_are_the_students_own(client, grading, pair):
     ]
     lines = rows(body, "grades-line")
     assert lines[3:] == [
-        "Current control 1st statement 01.06.2027 25 30",
-        "Midterm control 1st statement 01.06.2027 15 20",
-        "Final control 1st statement 01.06.2027 10 50",
-        "Final control 2nd statement 01.06.2027 41 50",
+        "Current control 1st statement 01.06.2027 25 / 30",
+        "Midterm control 1st statement 01.06.2027 15 / 20",
+        "Final control 1st statement 01.06.2027 10 / 50",
+        "Final control 2nd statement 01.06.2027 41 / 50",
     ]
     # the re-sit counts: 25 + 15 + 41 = 81 of 100, the rating system's band 4
-    assert rows(body, "grades-total")[1] == "Total · score 81, grade 4 81 100"
-    assert "11" not in " ".join(lines) and "13 50" not in " ".join(lines)
+    assert rows(body, "grades-total") == ["Total 0 / 100", "Total · score 81, grade 4 81 / 100"]
+    assert "11 /" not in " ".join(lines) and "13 /" not in " ".join(lines)
 
 
 def test_grades_show_a_barred_line_and_the_controls_not_held(client, grading, pair):
     ali = pair[0]
+    make_statement(grading.world, control_kind=ControlKind.MIDTERM, points={ali: 12})
     make_statement(grading.world, control_kind=ControlKind.FINAL, barred=(ali,))
     client.force_login(ali.user)
-    lines = rows(text(get(client, "cabinet_grades")), "grades-line")
+    body = text(get(client, "cabinet_grades"))
+    lines = rows(body, "grades-line")
+    # a running total without the final's points carries no grade
+    assert rows(body, "grades-total")[1] == "Total 12 / 100"
     assert lines[3:] == [
-        "Current control not held yet — 30",
-        "Midterm control not held yet — 20",
-        "Final control 1st statement 01.06.2027 barred 50",
+        "Current control not held yet — / 30",
+        "Midterm control 1st statement 01.06.2027 12 / 20",
+        "Final control 1st statement 01.06.2027 barred / 50",
     ]
 
 
