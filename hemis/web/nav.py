@@ -96,6 +96,13 @@ NAV: list[NavItem] = [
     NavItem(_("My subjects"), "web:cabinet_subjects", "cabinet.studies", _("My studies")),
     NavItem(_("Re-study"), "web:cabinet_restudy", "cabinet.studies", _("My studies")),
     NavItem(_("Contracts and stipends"), "web:cabinet_finance", "cabinet.studies", _("My studies")),
+    # -- graduation: the clearance sheet and the diploma (issue 14) --
+    NavItem(_("Clearance sheet"), "web:clearance_my", "graduation.clearance.own", _("Graduation")),
+    NavItem(_("My diploma"), "web:diploma_my", "graduation.diploma.own", _("Graduation")),
+    NavItem(_("Clearance"), "web:clearance_queue", "graduation.clearance.sign", _("Graduation")),
+    NavItem(_("Graduating students"), "web:clearance_students", "graduation.clearance.open", _("Graduation")),
+    NavItem(_("Diplomas"), "web:diplomas", "graduation.diplomas.manage", _("Graduation")),
+    NavItem(_("Clearance units"), "web:clearance_units", "graduation.units.manage", _("Administration")),
     # -- student orders pages (issue 5) --
     NavItem(_("Student orders"), "web:orders_list", "orders.view", _("Students")),
     NavItem(_("Allowed movements"), "web:orders_transitions", "orders.view", _("Students")),
