@@ -17,6 +17,7 @@ from hemis.core.people import Gender
 from hemis.demo import documents as documents_demo
 from hemis.demo import extensions, structure
 from hemis.demo import grading as grading_demo
+from hemis.demo import graduation as graduation_demo
 from hemis.demo import schedule as schedule_demo
 from hemis.demo import teaching as teaching_demo
 from hemis.demo.identity import PersonData
@@ -97,6 +98,8 @@ def load(*, plan: Plan, password: str, seed: int) -> dict[str, int]:
     _analyze()
     # -- documents (issue 14): a few issued documents, on the records and plans above --
     counts.update(documents_demo.seed())
+    # -- graduation (issue 14): clearance sheets in every state, a diploma to download --
+    counts.update(graduation_demo.seed())
     audit.record(actor=None, action="core.demo.loaded", target=settings, data={"seed": seed, **counts})
     return counts
 
