@@ -4,15 +4,18 @@
     BENCH_STUDENTS=5000 make bench
     DATABASE_URL=postgres://... make bench
     BENCH_ONLY=grading make bench       # the seed and the grading section (issue 13) alone
+    BENCH_ONLY=electives make bench     # the elective-selection rush (issue 14) alone
 
 Results go to bench/results/<UTC timestamp>.json (and are printed). Timings are medians of repeated
 requests made in-process through Django's test client, so they measure our code and the database,
-not the network or the WSGI server.
+not the network or the WSGI server — except the elective-selection rush (bench/electives_rush.py),
+which runs on a PostgreSQL cluster of its own behind gunicorn, over HTTP, beside pgbench.
 """
 
 import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -348,7 +351,28 @@ def grading_gpa() -> dict:
     }
 
 
+def electives_rush() -> dict:
+    """Issue 14: 2,400 students choosing electives of 25 seats at once over HTTP (gunicorn, a
+    throwaway PostgreSQL cluster), against pgbench running the service's own transaction on the same
+    database. Runs as a process of its own (bench/electives_rush.py): its database is not this one."""
+    out = Path(scratch) / "electives_rush.json"
+    script = ROOT / "bench" / "electives_rush.py"
+    done = subprocess.run([sys.executable, str(script), "--out", str(out)], cwd=ROOT, check=False)
+    if not out.exists():
+        return {"error": f"bench/electives_rush.py exited with {done.returncode} and no result"}
+    return json.loads(out.read_text())
+
+
 def main() -> None:
+    if os.environ.get("BENCH_ONLY") == "electives":  # the rush alone: it needs no demo of its own here
+        rush = electives_rush()
+        return _write(
+            {
+                "when": datetime.now(UTC).isoformat(timespec="seconds"),
+                "database": "postgresql",
+                "measures": {"electives_rush": rush},
+            }
+        )
     results: dict = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "students": STUDENTS,
@@ -426,6 +450,7 @@ def main() -> None:
     results["measures"]["solver_one_faculty"] = solver_for_one_faculty()
     # After the pages: it adds 40 subjects of results to every student.
     results["measures"]["grading_gpa"] = grading_gpa()
+    results["measures"]["electives_rush"] = electives_rush()
     _write(results)
 
 
@@ -436,6 +461,33 @@ def _write(results: dict) -> None:
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False))
     print(json.dumps(results, indent=2, ensure_ascii=False))
     print(f"written to {out.relative_to(ROOT)}")
+    rush = results["measures"].get("electives_rush")
+    if rush is not None:
+        print(electives_summary(rush))
+        if rush.get("error") or rush.get("checks", {}).get("passed") is False:
+            sys.exit("electives rush: failed (see above)")
+
+
+def electives_summary(rush: dict) -> str:
+    """The rush in two lines: the HTTP rate and latencies against pgbench's, and the checks."""
+    if rush.get("error"):
+        return f"electives rush: {rush['error']}"
+    pg = rush["pgbench"]
+    line = f"pgbench {pg['tps']} tps ({pg['clients']} clients)"
+    http = rush.get("http")
+    if http:
+        line = (
+            f"{rush['students']} students, {http['selections_per_s']} selections/s, p95 {http['p95_ms']} ms, "
+            f"p99 {http['p99_ms']} ms; {line}; ratio {rush['ratio']:.1%} (target {rush['target_ratio']:.0%})"
+        )
+    checks = rush["checks"]
+    held = (
+        f"over cap {checks['offers_over_cap']}, taken != confirmed {checks['offers_taken_not_confirmed']}, "
+        f"answered but not saved {checks['answered_ok_but_no_choice']}"
+        if checks.get("passed") is not None
+        else checks.get("note", "")
+    )
+    return f"electives rush: {line}\nelectives rush checks: {held}"
 
 
 if __name__ == "__main__":
