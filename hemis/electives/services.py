@@ -225,17 +225,25 @@ def close_offer(*, offer: ElectiveOffer, move_to: ElectiveOffer | None, actor) -
     target = None
     if move_to is not None:
         target = locked[move_to.pk]
-        source_cs = CurriculumSubject.objects.only("block").get(pk=source.curriculum_subject_id)
+        source_cs = CurriculumSubject.objects.only("block", "semester_id").get(
+            pk=source.curriculum_subject_id
+        )
         target_cs = CurriculumSubject.objects.only("block", "semester_id").get(
             pk=target.curriculum_subject_id
         )
         if target.pk == source.pk:
             raise ValidationError({"move_to": [_("Choose another elective to move the students to.")]})
-        if target.window_id != source.window_id or target_cs.block != source_cs.block:
+        if (
+            target.window_id != source.window_id
+            or target_cs.block != source_cs.block
+            or target_cs.semester_id != source_cs.semester_id
+        ):
             raise ValidationError(
                 {
                     "move_to": [
-                        _("The students can be moved only to an elective of the same block and window.")
+                        _(
+                            "The students can be moved only to an elective of the same curriculum, block and window."
+                        )
                     ]
                 }
             )

@@ -283,7 +283,7 @@ def test_close_offer_refusals_change_nothing(world, dean_chemistry):
     refused(
         lambda: close(philosophy),
         "move_to",
-        "The students can be moved only to an elective of the same block and window.",
+        "The students can be moved only to an elective of the same curriculum, block and window.",
     )
     services.close_offer(offer=petro, move_to=None, actor=dean_chemistry)
     refused(lambda: close(petro), "move_to", "That elective is closed.")
