@@ -15,6 +15,7 @@ from hemis.core.calendar import WorkingCalendar
 from hemis.core.models import GpaMethod, StudyWeek, UniversitySettings
 from hemis.core.people import Gender
 from hemis.demo import documents as documents_demo
+from hemis.demo import electives as electives_demo
 from hemis.demo import extensions, structure
 from hemis.demo import grading as grading_demo
 from hemis.demo import graduation as graduation_demo
@@ -100,6 +101,8 @@ def load(*, plan: Plan, password: str, seed: int) -> dict[str, int]:
     counts.update(documents_demo.seed())
     # -- graduation (issue 14): clearance sheets in every state, a diploma to download --
     counts.update(graduation_demo.seed())
+    # -- electives (issue 14): the current semester's window, and the next semester's, open today --
+    counts.update(electives_demo.seed(rng=Random(f"{seed}-electives")))
     audit.record(actor=None, action="core.demo.loaded", target=settings, data={"seed": seed, **counts})
     return counts
 
