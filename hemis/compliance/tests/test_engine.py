@@ -89,6 +89,7 @@ MEASURED = {
     "annex6.p1", "annex6.p2", "annex6.p3", "annex6.p4",
     "annex7.p1", "annex7.p2", "annex7.p3", "annex7.p4", "annex7.p5", "annex7.p6",
     "annex13.p3",  # electives (issue 14)
+    "controlling.library", "controlling.dormitory",  # the clearance sheet (issue 14)
 }  # fmt: skip
 
 
