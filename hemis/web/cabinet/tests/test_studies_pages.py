@@ -53,9 +53,9 @@ def test_curriculum_by_semester_with_the_current_one_open(client, grading, pair)
     assert body.count("data-current") == 1
     assert body.index("Semester 3") < body.index("data-current") < body.index("Semester 4")
     assert rows(body, "curriculum-subject") == [
-        "CHM101 CHM101 Mandatory General professional subjects 5,0 0 Examination",
-        "FIZ204 Fizika Mandatory General professional subjects 4,0 60 Lecture 30, Laboratory 30 Examination",
-        "MAT204 Oliy matematika Mandatory General professional subjects 4,0 60 Lecture 30, Practical 30 Examination",
+        "CHM101 CHM101 Mandatory · General professional subjects 5,0 0 Examination",
+        "FIZ204 Fizika Mandatory · General professional subjects Lecture 30, Laboratory 30 4,0 60 Examination",
+        "MAT204 Oliy matematika Mandatory · General professional subjects Lecture 30, Practical 30 4,0 60 Examination",
     ]
 
 

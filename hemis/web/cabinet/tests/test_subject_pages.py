@@ -98,10 +98,10 @@ def test_the_subjects_are_the_groups_loads(client, grading, pair):
     client.force_login(pair[0].user)
     response = client.get(reverse("web:cabinet_subjects"))
     assert rows(text(response), "cabinet-load") == [
-        "FIZ204 Fizika Lecture Rahimova D. 0 0 0",
-        "FIZ204 Fizika Laboratory Rahimova D. 0 0 0",
-        "MAT204 Oliy matematika Lecture Karimov A. 0 0 0",
-        "MAT204 Oliy matematika Practical Karimov A. 0 0 0",
+        "FIZ204 Fizika Lecture · Rahimova D. 0 0 0",
+        "FIZ204 Fizika Laboratory · Rahimova D. 0 0 0",
+        "MAT204 Oliy matematika Lecture · Karimov A. 0 0 0",
+        "MAT204 Oliy matematika Practical · Karimov A. 0 0 0",
     ]
 
 
