@@ -14,6 +14,10 @@ class User(AbstractUser):
     """A person who logs in: an employee, a student, or both."""
 
     must_change_password = models.BooleanField(_("must change password"), default=False)
+    # The first log-in (annex 13 item 1): when it happened, and when its steps (a new password if one
+    # was forced, a student's e-mail and phone) were all done. The compliance view measures the gap.
+    first_login_at = models.DateTimeField(_("first logged in at"), null=True, blank=True, editable=False)
+    onboarded_at = models.DateTimeField(_("first log-in completed at"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("user")

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hemis.access import onboarding
 from hemis.access.models import Role, RoleGrant, User
 from hemis.access.roles import RoleCode, Scope
 from hemis.audit import services as audit
@@ -20,11 +21,18 @@ _PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 @transaction.atomic
 def change_password(*, user: User, new_password: str) -> User:
-    """The user sets a new password (also clears a forced change after a reset)."""
+    """The user sets a new password (also clears a forced change after a reset). When it was the last
+    step of the first log-in (a student who still lacks contacts has one more), ``onboarded_at`` is set."""
     user.set_password(new_password)
     user.must_change_password = False
-    user.save(update_fields=["password", "must_change_password"])
-    audit.record(actor=user, action="auth.password_changed", target=user)
+    fields = ["password", "must_change_password"]
+    data = {}
+    if user.onboarded_at is None and onboarding.pending_step(user) is None:
+        user.onboarded_at = timezone.now()
+        fields.append("onboarded_at")
+        data["onboarded"] = True
+    user.save(update_fields=fields)
+    audit.record(actor=user, action="auth.password_changed", target=user, data=data or None)
     return user
 
 
@@ -253,9 +261,21 @@ def record_role_switch(*, user: User, role: str, unit: OrgUnit | None) -> None:
     )
 
 
+@transaction.atomic
 def record_login(*, user: User) -> None:
-    """Journal a successful log-in."""
-    audit.record(actor=user, action="auth.login", target=user)
+    """Journal a successful log-in. The first one sets ``first_login_at`` and, when the first log-in asks
+    nothing of the user (no forced password, contacts already known), ``onboarded_at`` too."""
+    data = None
+    if user.first_login_at is None:
+        now = timezone.now()
+        user.first_login_at = now
+        fields = ["first_login_at"]
+        if user.onboarded_at is None and onboarding.pending_step(user) is None:
+            user.onboarded_at = now
+            fields.append("onboarded_at")
+        user.save(update_fields=fields)
+        data = {"first_login": True}
+    audit.record(actor=user, action="auth.login", target=user, data=data)
 
 
 def record_login_failure(*, login: str) -> None:

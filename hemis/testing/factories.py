@@ -4,6 +4,7 @@ import datetime as dt
 import itertools
 
 import factory
+from django.utils import timezone
 
 from hemis.academics.models import EducationType, Programme
 from hemis.access.models import Role, RoleGrant, User
@@ -24,6 +25,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     first_name = "Aziz"
     last_name = "Karimov"
     password = factory.django.Password("hemis-demo")
+    # An account past its first log-in (annex 13 item 1); tests of the first log-in pass None.
+    onboarded_at = factory.LazyFunction(timezone.now)
 
 
 def make_unit(*, code: str, name: str, kind: str, parent: OrgUnit | None = None) -> OrgUnit:
