@@ -255,3 +255,63 @@ class Achievement(TimeStamped):
         verbose_name = _("achievement")
         verbose_name_plural = _("achievements")
         ordering = ["student", "-awarded_on"]
+
+
+class CorrectableField(models.TextChoices):
+    """What a student may ask the dean's office to correct (annex 13 item 7). Applying one writes it
+    through the student-edit service; "other" (the group, the programme, the form: data that orders
+    change) is answered by the dean's office and writes nothing itself."""
+
+    LAST_NAME = "last_name", _("last name")
+    FIRST_NAME = "first_name", _("first name")
+    PATRONYMIC = "patronymic", _("patronymic")
+    BIRTH_DATE = "birth_date", _("birth date")
+    PINFL = "pinfl", _("PINFL")
+    PASSPORT = "passport", _("passport")
+    GENDER = "gender", _("gender")
+    CITIZENSHIP = "citizenship", _("citizenship")
+    ADDRESS = "address", _("address")
+    PHONE = "phone", _("phone")
+    EMAIL = "email", _("e-mail")
+    ACCOMMODATION = "accommodation", _("accommodation")
+    SOCIAL_CATEGORY = "social_category", _("social category")
+    OTHER = "other", _("other")
+
+
+class CorrectionStatus(models.TextChoices):
+    OPEN = "open", _("open")
+    APPLIED = "applied", _("applied")
+    REJECTED = "rejected", _("rejected")
+
+
+class DataCorrectionRequest(TimeStamped):
+    """A student's request to correct their personal data (annex 13 item 7), decided by the dean's
+    office of their faculty: applied (the field is written) or rejected with an answer."""
+
+    student = models.ForeignKey(
+        Student, verbose_name=_("student"), on_delete=models.CASCADE, related_name="correction_requests"
+    )
+    field = models.CharField(_("field"), max_length=32, choices=CorrectableField.choices)
+    current_value = models.CharField(_("value at the time of the request"), max_length=255, blank=True)
+    requested_value = models.CharField(_("correct value"), max_length=255)
+    comment = models.TextField(_("comment"), blank=True)
+    file = models.FileField(_("scan"), upload_to="students/corrections/%Y/%m/", blank=True, max_length=255)
+    status = models.CharField(
+        _("status"), max_length=8, choices=CorrectionStatus.choices, default=CorrectionStatus.OPEN
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    answer = models.TextField(_("answer"), blank=True)
+
+    class Meta:
+        verbose_name = _("personal-data correction request")
+        verbose_name_plural = _("personal-data correction requests")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "created_at"], name="students_correction_status")]
