@@ -138,6 +138,8 @@ class UniversitySettings(TimeStamped):
         _("deadline for entering staff changes"), choices=StaffEntryDays.choices, default=StaffEntryDays.THREE
     )
     integration = models.JSONField(_("integration settings"), default=dict, blank=True)
+    # The national e-library students are sent to (annex 13 item 8): a link only, never called by the server.
+    unilibrary_url = models.URLField(_("Unilibrary address"), default="https://unilibrary.uz")
 
     class Meta:
         verbose_name = _("university settings")

@@ -22,6 +22,7 @@ EDITABLE = frozenset(
         "name_en",
         "hemis_code",
         "launch_date",
+        "unilibrary_url",
         "study_week",
         "languages",
         "gpa_method",
@@ -80,7 +81,21 @@ def _normalised(changes: dict[str, Any], current: UniversitySettings) -> dict[st
         values["languages"] = _clean_languages(values["languages"])
     if "integration" in values:
         values["integration"] = _clean_integration(values["integration"], current.integration or {})
+    if "unilibrary_url" in values:
+        values["unilibrary_url"] = _clean_link(values["unilibrary_url"])
     return values
+
+
+def _clean_link(url: Any) -> str:
+    """The Unilibrary address: an http or https address; empty gives back the default."""
+    url = str(url or "").strip()
+    if not url:
+        return UniversitySettings._meta.get_field("unilibrary_url").default
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        raise ValidationError({"unilibrary_url": _("Enter a valid http or https address.")}) from None
+    return url
 
 
 @transaction.atomic

@@ -77,6 +77,13 @@ class UniversitySettingsForm(forms.Form):
         widget=forms.TextInput(attrs={"inputmode": "url", "placeholder": "https://"}),
     )
     organisation_code = forms.CharField(label=_("Organisation code"), max_length=32, required=False)
+    unilibrary_url = forms.URLField(
+        label=_("Unilibrary address"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("The national e-library the students' menu links to; empty: https://unilibrary.uz."),
+        widget=forms.TextInput(attrs={"inputmode": "url", "placeholder": "https://"}),
+    )
 
     INTEGRATION = ("sync_enabled", "api_base_url", "organisation_code")
 
