@@ -2,13 +2,17 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
+from hemis.access import onboarding
 from hemis.access.principal import SESSION_KEY, build_principal
 
 
 class PrincipalMiddleware:
-    """Attaches ``request.principal`` (lazily) and sends users who must change their password there."""
+    """Attaches ``request.principal`` (lazily) and takes a user through the steps of the first log-in
+    (annex 13 item 1): a forced password change, then a student's e-mail and phone. Until a step is done
+    every other page sends the user to it; logging out and choosing the language stay possible."""
 
-    ALLOWED_WHILE_FORCED = ("web:password_change", "web:logout", "set_language", "web:healthz")
+    ALWAYS_ALLOWED = ("web:logout", "set_language", "web:healthz")
+    STEP_PAGES = {onboarding.PASSWORD: "web:password_change", onboarding.CONTACTS: "web:welcome"}
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -18,8 +22,12 @@ class PrincipalMiddleware:
             lambda: build_principal(request.user, request.session.get(SESSION_KEY))
         )
         user = request.user
-        if user.is_authenticated and user.must_change_password:
-            allowed = {reverse(name) for name in self.ALLOWED_WHILE_FORCED}
-            if request.path not in allowed and not request.path.startswith("/static/"):
-                return redirect("web:password_change")
+        # Only users with a step possibly left cost a look-up: a forced password, or not yet onboarded.
+        if user.is_authenticated and (user.must_change_password or user.onboarded_at is None):
+            step = onboarding.pending_step(user)
+            if step is not None:
+                page = self.STEP_PAGES[step]
+                allowed = {reverse(name) for name in (*self.ALWAYS_ALLOWED, page)}
+                if request.path not in allowed and not request.path.startswith("/static/"):
+                    return redirect(page)
         return self.get_response(request)

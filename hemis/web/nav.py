@@ -103,6 +103,10 @@ NAV: list[NavItem] = [
     NavItem(_("Graduating students"), "web:clearance_students", "graduation.clearance.open", _("Graduation")),
     NavItem(_("Diplomas"), "web:diplomas", "graduation.diplomas.manage", _("Graduation")),
     NavItem(_("Clearance units"), "web:clearance_units", "graduation.units.manage", _("Administration")),
+    # -- personal data, corrections and Unilibrary (issue 14) --
+    NavItem(_("My personal data"), "web:cabinet_personal_data", "cabinet.personal_data"),
+    NavItem(_("Unilibrary"), "web:cabinet_unilibrary", "cabinet.unilibrary"),
+    NavItem(_("Data corrections"), "web:students_corrections", "cabinet.corrections.decide", _("Students")),
     # -- student orders pages (issue 5) --
     NavItem(_("Student orders"), "web:orders_list", "orders.view", _("Students")),
     NavItem(_("Allowed movements"), "web:orders_transitions", "orders.view", _("Students")),
