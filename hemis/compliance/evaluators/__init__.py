@@ -23,6 +23,8 @@ from hemis.compliance.evaluators import (  # noqa: F401
     annex6_department,
     annex7_grading,  # issue 13
     annex7_teaching,
+    # -- first log-in (issue 14) --
+    annex13_cabinet,
     # -- electives (issue 14) --
     annex13_electives,
     # -- graduation: the clearance sheet (issue 14) --

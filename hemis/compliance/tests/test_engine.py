@@ -88,6 +88,7 @@ MEASURED = {
     "annex5.p9", "annex5.p10", "annex5.p11", "annex5.p12", "annex5.p13", "annex5.p17",
     "annex6.p1", "annex6.p2", "annex6.p3", "annex6.p4",
     "annex7.p1", "annex7.p2", "annex7.p3", "annex7.p4", "annex7.p5", "annex7.p6",
+    "annex13.p1",  # the first log-in (issue 14)
     "annex13.p3",  # electives (issue 14)
     "controlling.library", "controlling.dormitory",  # the clearance sheet (issue 14)
 }  # fmt: skip
