@@ -14,6 +14,7 @@ from hemis.core import services as core_services
 from hemis.core.calendar import WorkingCalendar
 from hemis.core.models import GpaMethod, StudyWeek, UniversitySettings
 from hemis.core.people import Gender
+from hemis.demo import cabinet as cabinet_demo
 from hemis.demo import documents as documents_demo
 from hemis.demo import electives as electives_demo
 from hemis.demo import extensions, structure
@@ -99,6 +100,8 @@ def load(*, plan: Plan, password: str, seed: int) -> dict[str, int]:
     _analyze()
     # -- documents (issue 14): a few issued documents, on the records and plans above --
     counts.update(documents_demo.seed())
+    # -- first log-in and personal data (issue 14): fresh students, first log-ins, correction requests --
+    counts.update(cabinet_demo.seed())
     # -- graduation (issue 14): clearance sheets in every state, a diploma to download --
     counts.update(graduation_demo.seed())
     # -- electives (issue 14): the current semester's window, and the next semester's, open today --

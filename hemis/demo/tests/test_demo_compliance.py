@@ -84,3 +84,33 @@ def test_programmes_opened_after_the_launch_one_entered_on_time_one_late(results
     ]
     for pid in ("annex5.p1", "annex4.p4"):
         assert results[pid].counts.as_dict() == {"on_time": 1, "late": 1, "pending": 0, "overdue": 0}
+
+
+def test_first_logins_on_the_demo_on_time_late_pending_and_overdue(results):
+    # issue 14 (E1): a few demo students logged in already; the fresh ones have not
+    counts = results["annex13.p1"].counts.as_dict()
+    assert counts == {"on_time": 3, "late": 1, "pending": 1, "overdue": 1}
+    assert {row.obligation.unit.code for row in results["annex13.p1"].rows} == {"F-KT"}
+
+
+def test_demo_students_log_in_straight_home_except_the_fresh_ones(_seeded_once, db, client):
+    # issue 14 (E1): the README's students go straight home; the fresh ones take the whole first log-in
+    from django.conf import settings
+    from django.urls import reverse
+
+    from hemis.demo.cabinet import fresh_students
+    from hemis.demo.management.commands.demo_logins import Command
+    from hemis.students.models import Student
+
+    fresh = fresh_students()
+    assert len(fresh) == 3
+    for student in Student.objects.filter(student_id_number__in=fresh).select_related("user"):
+        assert (student.email, student.phone, student.user.must_change_password) == ("", "", True)
+    shown = [row[0] for row in Command().example_students()]
+    assert shown and not set(shown) & set(fresh)
+    password = settings.HEMIS_DEMO_PASSWORD
+    client.post(reverse("web:login"), {"username": shown[0], "password": password})
+    assert client.get(reverse("web:home")).status_code == 200
+    client.post(reverse("web:logout"))
+    client.post(reverse("web:login"), {"username": fresh[0], "password": password})
+    assert client.get(reverse("web:home"))["Location"] == reverse("web:password_change")
