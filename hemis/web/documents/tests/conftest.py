@@ -1,5 +1,5 @@
-import pytest  # noqa: E402
-from django.utils import translation  # noqa: E402
+import pytest
+from django.utils import translation
 
 from hemis.testing.documents import docs  # noqa: F401 - the shared fixtures
 from hemis.testing.grading import grading, world  # noqa: F401
