@@ -13,6 +13,8 @@ class PrincipalMiddleware:
 
     ALWAYS_ALLOWED = ("web:logout", "set_language", "web:healthz")
     STEP_PAGES = {onboarding.PASSWORD: "web:password_change", onboarding.CONTACTS: "web:welcome"}
+    # Pages anyone may open, logged in or not: the static files and a document's public verification.
+    PUBLIC_PREFIXES = ("/static/", "/verify/")
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -28,6 +30,6 @@ class PrincipalMiddleware:
             if step is not None:
                 page = self.STEP_PAGES[step]
                 allowed = {reverse(name) for name in (*self.ALWAYS_ALLOWED, page)}
-                if request.path not in allowed and not request.path.startswith("/static/"):
+                if request.path not in allowed and not request.path.startswith(self.PUBLIC_PREFIXES):
                     return redirect(page)
         return self.get_response(request)

@@ -199,3 +199,16 @@ def test_every_kind_builds_with_its_title(client, docs, kind):
 def test_the_student_has_the_menu_item(client, docs):
     client.force_login(docs.a.user)
     assert f'href="{reverse("web:documents_my")}"' in text(client.get(reverse("web:profile")))
+
+
+def test_the_verification_page_opens_for_a_user_with_a_first_log_in_step_left(client, docs):
+    """Someone scanning the code while logged in with a forced password change still sees the page."""
+    document = issue_document(student=docs.a, kind=K.CERTIFICATE, actor=docs.a.user)
+    docs.b.user.must_change_password = True
+    docs.b.user.save(update_fields=["must_change_password"])
+    client.force_login(docs.b.user)
+    url = reverse("web:documents_verify", kwargs={"number": document.number})
+    page = client.get(url, {"c": document.check_code})
+    assert page.status_code == 200
+    assert "genuine" in verdict(page)
+    assert client.get(reverse("web:documents_my")).status_code == 302  # every other page waits for the step
