@@ -112,9 +112,11 @@ def _decide(*, line: ClearanceLine, actor, role: str, state: str, reason: str) -
     stored = ClearanceLine.objects.select_related("unit").get(pk=line.pk)
     if stored.unit.role != role:
         raise _not_pending(stored, role)
-    changed = ClearanceLine.objects.filter(pk=line.pk, state=LineState.PENDING, unit__role=role).update(
-        state=state, decided_at=now, decided_by=actor, reason=reason
-    )
+    # Plain columns only: a filter through the unit would make Django update ``WHERE id IN (SELECT …)``,
+    # whose subquery PostgreSQL does not re-check after waiting for a concurrent decision's lock.
+    changed = ClearanceLine.objects.filter(
+        pk=line.pk, unit_id=stored.unit_id, state=LineState.PENDING
+    ).update(state=state, decided_at=now, decided_by=actor, reason=reason)
     if not changed:
         raise _not_pending(ClearanceLine.objects.select_related("unit").get(pk=line.pk), role)
     line.refresh_from_db()
