@@ -236,7 +236,8 @@ def diploma_record(request, pk: int):
     """Record a student's diploma as issued (series, number, date)."""
     principal = request.principal
     policy.require(principal, "graduation.diplomas.manage")
-    student = get_object_or_404(diploma_students(principal).select_related("group", "programme"), pk=pk)
+    graduating = diploma_students(principal).filter(selectors.graduating_q())
+    student = get_object_or_404(graduating.select_related("group", "programme"), pk=pk)
     form = DiplomaForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         diploma = call_service(

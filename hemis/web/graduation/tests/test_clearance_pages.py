@@ -21,6 +21,8 @@ STUDENTS = reverse("web:clearance_students")
 # The session, the user, the role grants and the navigation, then the page's own reads.
 QUEUE_QUERIES = 7
 STUDENTS_QUERIES = 7
+UNITS_QUERIES = 6
+MY_QUERIES = 9
 
 
 def cells(page: str, testid: str) -> list[str]:
@@ -237,3 +239,26 @@ def test_dean_list_queries_do_not_grow(client, final_group, dean_chemistry, djan
     with django_assert_num_queries(STUDENTS_QUERIES):
         page = text(client.get(STUDENTS))
     assert cells(page, "clearance") == ["0 of 2 signed"] * n
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_units_page_queries_do_not_grow(client, superadmin, units, django_assert_num_queries, n):
+    ClearanceUnit.objects.exclude(code__in=["library", "dormitory", "accounting"][:n]).delete()
+    client.force_login(superadmin)
+    client.get(UNITS)
+    with django_assert_num_queries(UNITS_QUERIES):
+        page = text(client.get(UNITS))
+    assert page.count('data-testid="unit"') == n
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_student_sheet_queries_do_not_grow(client, alice, librarian, units, django_assert_num_queries, n):
+    ClearanceUnit.objects.filter(code__in=["library", "dormitory", "accounting"][n:]).update(is_active=False)
+    ClearanceUnit.objects.filter(code__in=["library", "dormitory", "accounting"][:n]).update(is_active=True)
+    services.open_sheet(student=alice, actor=alice.user)
+    services.refuse_line(line=line(alice, "library"), actor=librarian, role="library", reason="Kitob")
+    client.force_login(alice.user)
+    client.get(MY)
+    with django_assert_num_queries(MY_QUERIES):
+        page = text(client.get(MY))
+    assert page.count('data-testid="clearance-line"') == n

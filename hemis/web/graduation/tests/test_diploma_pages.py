@@ -67,6 +67,14 @@ def test_diplomas_list_and_record_form(client, alice, bob, charlie, diploma_cler
     assert "AB 1234567, 30.06.2026" in page
 
 
+def test_only_a_graduating_students_diploma_is_recorded(client, charlie, diploma_clerk):
+    client.force_login(diploma_clerk)
+    url = reverse("web:diploma_record", args=[charlie.pk])
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"series": "AB", "number": "1", "issued_on": "30.06.2026"}).status_code == 404
+    assert not Diploma.objects.exists()
+
+
 def test_diplomas_pages_are_the_departments(client, alice, librarian, dean_chemistry):
     for user in (librarian, dean_chemistry, alice.user):
         client.force_login(user)
