@@ -208,10 +208,10 @@ class Move:
 @transaction.atomic
 def close_offer(*, offer: ElectiveOffer, move_to: ElectiveOffer | None, actor) -> list[Move]:
     """Close an under-filled offer and move its live choices (confirmed first, then the waitlist, each
-    in the order chosen) to ``move_to``, another open offer of the same window and block: confirmed
-    while it has seats, waitlisted behind its queue after. Refused: already closed, no offer to move
-    to while students chose it, an offer of another window or block, or a closed one. Returns who went
-    where."""
+    in the order chosen) to ``move_to``, another open offer of the same window, curriculum semester
+    (the students' own) and block: confirmed while it has seats, waitlisted behind its queue after.
+    Refused: already closed, no offer to move to while students chose it, an offer of another window,
+    curriculum semester or block, or a closed one. Returns who went where."""
     pks = sorted({offer.pk} | ({move_to.pk} if move_to is not None else set()))
     locked = {o.pk: o for o in ElectiveOffer.objects.select_for_update().filter(pk__in=pks).order_by("pk")}
     source = locked[offer.pk]
@@ -394,6 +394,7 @@ def _refuse_live(student, window_id: int, block: str, offer_id: int) -> None:
     live = (
         ElectiveChoice.objects.filter(student=student, window_id=window_id, block=block, status__in=LIVE)
         .select_related("offer__curriculum_subject__subject")
+        .order_by("pk")  # not the model's ordering, which joins the offer's window and subject
         .first()
     )
     if live is None:

@@ -8,10 +8,19 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from hemis.audit.models import AuditEvent
+from hemis.curricula.enums import SubjectBlock
 from hemis.electives import selectors, services
 from hemis.electives.enums import ChoiceStatus
 from hemis.electives.models import ElectiveChoice, ElectiveOffer, ElectiveWindow
-from hemis.electives.tests.world import AFTER_WINDOW, BEFORE_WINDOW, IN_WINDOW, offer, open_window
+from hemis.electives.tests.world import (
+    AFTER_WINDOW,
+    BEFORE_WINDOW,
+    IN_WINDOW,
+    _cs,
+    _curriculum,
+    offer,
+    open_window,
+)
 from hemis.students.models import StudentStatus
 from hemis.testing import factories as f
 
@@ -301,4 +310,19 @@ def test_close_window_twice_is_refused(world, dean_chemistry):
         lambda: services.close_window(window=window, actor=dean_chemistry),
         "window",
         "The selection window is already closed.",
+    )
+
+
+def test_close_offer_moves_students_only_within_their_own_curriculum(world, dean_chemistry):
+    other = _curriculum(world.chem, "60720200")  # another chemistry programme, same semester and block
+    foreign = _cs(
+        other, "KIM401", "Applied chemistry", world.polymers.department, SubjectBlock.GENERAL_PROFESSIONAL
+    )
+    window = open_window(world, dean_chemistry)
+    polymers = offer(window, world.polymers)
+    pick(world.students[0], polymers)
+    refused(
+        lambda: services.close_offer(offer=polymers, move_to=offer(window, foreign), actor=dean_chemistry),
+        "move_to",
+        "The students can be moved only to an elective of the same curriculum, block and window.",
     )
