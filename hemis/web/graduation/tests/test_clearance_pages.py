@@ -28,7 +28,7 @@ MY_QUERIES = 9
 def cells(page: str, testid: str) -> list[str]:
     return [
         re.sub(r"<[^>]+>", "", c).strip()
-        for c in re.findall(rf'data-testid="{testid}"[^>]*>(.*?)</td>', page, re.S)
+        for c in re.findall(rf'data-testid="{testid}"[^>]*>(.*?)</(?:td|dd)>', page, re.S)
     ]
 
 
