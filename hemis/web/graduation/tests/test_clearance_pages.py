@@ -262,3 +262,23 @@ def test_student_sheet_queries_do_not_grow(client, alice, librarian, units, djan
     with django_assert_num_queries(MY_QUERIES):
         page = text(client.get(MY))
     assert page.count('data-testid="clearance-line"') == n
+
+
+def test_navigation_items_by_role(
+    client, alice, librarian, accountant, superadmin, diploma_clerk, dean_chemistry
+):
+    home = reverse("web:home")
+    expected = {
+        alice.user: [MY, reverse("web:diploma_my")],
+        librarian: [QUEUE],
+        accountant: [QUEUE],
+        superadmin: [UNITS, STUDENTS, reverse("web:diplomas")],
+        diploma_clerk: [reverse("web:diplomas")],
+        dean_chemistry: [STUDENTS],
+    }
+    every = {MY, reverse("web:diploma_my"), QUEUE, UNITS, STUDENTS, reverse("web:diplomas")}
+    for user, links in expected.items():
+        client.force_login(user)
+        page = client.get(home).content.decode()
+        shown = {url for url in every if f'href="{url}"' in page}
+        assert shown == set(links), user
