@@ -24,6 +24,8 @@ from hemis.graduation.enums import DecisionKind, LineState
 from hemis.graduation.models import ClearanceDecision, ClearanceLine, ClearanceSheet, ClearanceUnit, Diploma
 from hemis.students.models import Student, StudentStatus
 
+REASON_MAX = 1000
+
 
 def is_graduating(student: Student) -> bool:
     """Whether ``student`` may have a clearance sheet: studying, in the programme's last course (or
@@ -150,7 +152,11 @@ def refuse_line(*, line: ClearanceLine, actor, role: str, reason: str) -> Cleara
         raise ValidationError(
             {"reason": [_("Say why the line is refused: the debt the student has to settle.")]}
         )
-    return _decide(line=line, actor=actor, role=role, state=LineState.REFUSED, reason=reason[:1000])
+    if len(reason) > REASON_MAX:
+        raise ValidationError(
+            {"reason": [_("Say the debt in %(max)s characters at most.") % {"max": REASON_MAX}]}
+        )
+    return _decide(line=line, actor=actor, role=role, state=LineState.REFUSED, reason=reason)
 
 
 @transaction.atomic

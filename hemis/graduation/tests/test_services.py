@@ -146,6 +146,9 @@ def test_refuse_without_a_reason_is_refused(sheet, librarian):
             lambda r=reason: services.refuse_line(line=line, actor=librarian, role="library", reason=r),
             "reason",
         ) == ["Say why the line is refused: the debt the student has to settle."]
+    assert refused(
+        lambda: services.refuse_line(line=line, actor=librarian, role="library", reason="x" * 1001), "reason"
+    ) == ["Say the debt in 1000 characters at most."]
 
 
 def test_refuse_then_settle_then_sign_keeps_the_history(sheet, alice, librarian):

@@ -23,11 +23,9 @@ class QueueFilter(forms.Form):
 
 
 class RefuseForm(forms.Form):
+    # No length limit here: the service refuses an empty or over-long reason with its own message.
     reason = forms.CharField(
-        label=_("Reason (the debt)"),
-        max_length=1000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("Reason (the debt)"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
