@@ -103,10 +103,10 @@ def seed() -> dict[str, int]:
     people = {u.username: u for u in User.objects.filter(username__in=["library", "dormitory", "diploma"])}
     librarian, warden, clerk = (people.get(n) for n in ("library", "dormitory", "diploma"))
     students = _final_course_students(len(CASES))
-    if librarian is None or warden is None or clerk is None or len(students) < len(CASES):
+    if librarian is None or warden is None or clerk is None or not students:
         return {}
     days = _Days()
-    by_case = dict(zip(CASES, students, strict=True))
+    by_case = dict(zip(CASES, students, strict=False))  # a small demo has the first cases only
     opened_on = {
         "diploma": days.back(12),
         "on_time": days.back(10),
