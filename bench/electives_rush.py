@@ -320,7 +320,9 @@ def start_server(port: int) -> subprocess.Popen:
             break
         time.sleep(0.2)
     server.kill()
-    raise RuntimeError(f"gunicorn did not start: see {log.name}")
+    log.close()
+    tail = Path(log.name).read_text()[-3000:]
+    raise RuntimeError(f"gunicorn did not start:\n{tail}")
 
 
 def stop_server(server: subprocess.Popen) -> None:
