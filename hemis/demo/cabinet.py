@@ -3,7 +3,7 @@
 Every demo student has an e-mail and a phone and no forced password, so that logging in leads straight to
 their home page (the first log-in then completes at once) — except ``FRESH`` students, the last of the
 Faculty of Chemical Technology's by student ID, who take the whole first log-in: a new password, then the
-e-mail and phone. Their student IDs are returned by ``fresh_students()`` (for the README and
+e-mail (none on record) and the phone (the one on record, to confirm). Their student IDs are returned by ``fresh_students()`` (for the README and
 ``demo_logins``).
 
 For the compliance view (annex 13 item 1) a few students already logged in: on the day they finished
@@ -43,7 +43,7 @@ def fresh_students() -> list[str]:
 
 
 def _make_fresh(students: list[Student]) -> None:
-    Student.objects.filter(pk__in=[s.pk for s in students]).update(email="", phone="")
+    Student.objects.filter(pk__in=[s.pk for s in students]).update(email="")
     User.objects.filter(pk__in=[s.user_id for s in students]).update(
         must_change_password=True, email="", first_login_at=None, onboarded_at=None
     )
@@ -52,7 +52,8 @@ def _make_fresh(students: list[Student]) -> None:
 def _logged_in(student: Student, at: dt.datetime, done: dt.datetime | None) -> None:
     User.objects.filter(pk=student.user_id).update(first_login_at=at, onboarded_at=done)
     if done is None:  # still to enter the contacts
-        Student.objects.filter(pk=student.pk).update(email="", phone="")
+        Student.objects.filter(pk=student.pk).update(email="")
+        User.objects.filter(pk=student.user_id).update(email="")
 
 
 def _first_logins(students: list[Student]) -> int:
@@ -76,9 +77,13 @@ def _corrections(students: list[Student]) -> int:
     if dean is None or len(students) < 4:
         return 0
     asks = [
-        (CorrectableField.ADDRESS, "Toshkent shahri, Yunusobod tumani, 4-mavze, 12-uy", ""),
-        (CorrectableField.PASSPORT, "AD1234567", "Pasportimni almashtirdim, nusxasi ilova qilinmagan."),
-        (CorrectableField.PATRONYMIC, "Baxtiyorovna", "Otamning ismi hujjatlarda shunday yozilgan."),
+        (
+            CorrectableField.ADDRESS,
+            "Toshkent shahri, Yunusobod tumani, 4-mavze, 12-uy",
+            "Yangi manzilga koʻchdim.",
+        ),
+        (CorrectableField.PASSPORT, "AD1234567", "Pasportimni almashtirdim."),
+        (CorrectableField.ADDRESS, "Toshkent shahri, Chilonzor tumani, 9-kvartal, 3-uy", "Ijaraga koʻchdim."),
         (CorrectableField.BIRTH_DATE, "01.01.1990", "Tugʻilgan sanam notoʻgʻri."),
     ]
     made = []
