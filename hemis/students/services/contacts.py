@@ -32,7 +32,7 @@ def enter_contacts(*, student: Student, email: str, phone: str, actor) -> Studen
         if message:
             add(errors, field, message)
     raise_if(errors)
-    student = Student.objects.select_for_update().select_related("user").get(pk=student.pk)
+    student = Student.objects.select_for_update(of=("self",)).select_related("user").get(pk=student.pk)
     before = {"email": student.email, "phone": "•" if student.phone else ""}
     student.email, student.phone = email, normalise_phone(phone)
     student.save(update_fields=["email", "phone", "updated_at"])
