@@ -34,10 +34,10 @@ def enter_contacts(*, student: Student, email: str, phone: str, actor) -> Studen
     raise_if(errors)
     student = Student.objects.select_for_update(of=("self",)).select_related("user").get(pk=student.pk)
     before = {"email": student.email, "phone": "•" if student.phone else ""}
-    student.email, student.phone = email, normalise_phone(phone)
+    student.email, student.phone = email, normalise_phone(phone) or ""
     student.save(update_fields=["email", "phone", "updated_at"])
     user = student.user
-    after = {"email": email, "phone": "•"}
+    after: dict[str, object] = {"email": email, "phone": "•"}
     if user is not None:
         fields = ["email"]
         user.email = email

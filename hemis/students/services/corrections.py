@@ -25,7 +25,7 @@ _PRIVATE = {F.PINFL, F.PASSPORT, F.BIRTH_DATE, F.PHONE, F.ADDRESS}
 
 
 def _choices(field: str):
-    return Student._meta.get_field(field).choices or []
+    return getattr(Student._meta.get_field(field), "choices", None) or []
 
 
 def _choice_code(field: str, text: str) -> str | None:
@@ -123,8 +123,9 @@ def request_correction(
     errors: Errors = {}
     if field not in F.values:
         add(errors, "field", _("Choose the field to correct."))
-    if file and scan_error(file):
-        add(errors, "file", scan_error(file))
+    refused_file = scan_error(file) if file else None
+    if refused_file:
+        add(errors, "file", refused_file)
     comment = (comment or "").strip()
     if field == F.OTHER and not comment:
         add(errors, "comment", _("Say in the comment what is to be corrected."))
