@@ -28,7 +28,10 @@ class CorrectionRequestForm(forms.Form):
     requested_value = forms.CharField(
         label=_("The correct value"),
         max_length=255,
-        help_text=_("A date as DD.MM.YYYY, a phone as +998 90 123 45 67."),
+        help_text=_(
+            "A date as DD.MM.YYYY, a phone as +998 90 123 45 67; gender, citizenship, accommodation and "
+            "social category by their name, e.g. Female."
+        ),
     )
     comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     file = forms.FileField(label=_("Scan of the document (optional)"), required=False)
