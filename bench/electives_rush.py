@@ -678,7 +678,9 @@ def http_rush(window, offers, students, sessions, picks, page, choose_url, audit
             for p, offer in zip(prepared, picks, strict=True)
         ]
         say(f"the rush: {len(requests)} choices at once")
+        load_before = os.getloadavg()[0]
         wall, answers = asyncio.run(rush(port, requests))
+        load_after = os.getloadavg()[0]
     finally:
         stop_server(server)
     statuses: dict[str, int] = {}
@@ -691,6 +693,9 @@ def http_rush(window, offers, students, sessions, picks, page, choose_url, audit
         for s, a, o in zip(students, answers, picks, strict=True)
     }
     return {
+        # The machine's other work competes with the server, PostgreSQL and pgbench alike.
+        "cpus": os.cpu_count(),
+        "load_average_1min_before_and_after_rush": [round(load_before, 1), round(load_after, 1)],
         "warm_up_get_s": round(warm_up_s, 1),
         "http": {
             "wall_s": round(wall, 2),
@@ -788,6 +793,7 @@ def main() -> dict:
     }
     reset(window, audit_mark)
     pg_rate = statistics.median(r["tps"] for r in rounds)
+    result["load_average_1min_after_pgbench"] = round(os.getloadavg()[0], 1)
     result["pgbench"] = {
         "clients": clients,
         "transactions_per_round": clients * per_client,
