@@ -215,6 +215,10 @@ def test_demo_logins_prints_logins_students_and_password(demo):
     shown = re.findall(r"^(\d{12}) ", text, flags=re.MULTILINE)
     assert len(shown) == 3
     assert Student.objects.filter(student_id_number__in=shown, status=StudentStatus.STUDYING).count() == 3
+    [fresh_line] = [line for line in lines if line.startswith("Students whose first log-in is still ahead")]
+    fresh = fresh_line.split(": ", 1)[1].split(", ")
+    assert len(fresh) == 3
+    assert User.objects.filter(username__in=fresh, must_change_password=True, onboarded_at=None).count() == 3
     assert lines[-1] == "Password for every demo login: hemis-demo"
 
 

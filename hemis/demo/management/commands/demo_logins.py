@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from hemis.access.models import RoleGrant
+from hemis.demo.cabinet import fresh_students
 from hemis.demo.structure import DEMO_LOGINS
 from hemis.org.models import OrgUnit, StructureType
 from hemis.students.models import Student, StudentStatus
@@ -26,6 +27,12 @@ class Command(BaseCommand):
         if students:
             self.stdout.write("\nStudents log in with their 12-digit student ID, e.g.:")
             self.stdout.write(table([("Student ID", "Name", "Group"), *students]))
+        fresh = fresh_students()
+        if fresh:
+            self.stdout.write(
+                "\nStudents whose first log-in is still ahead (a new password, then e-mail and phone): "
+                + ", ".join(fresh)
+            )
         self.stdout.write(f"\nPassword for every demo login: {settings.HEMIS_DEMO_PASSWORD}")
 
     def login_rows(self) -> list[tuple[str, ...]]:
