@@ -1,4 +1,4 @@
-"""Two database writers at once, for the tests that show a constraint holds under a race."""
+"""Database writers at once, for the tests that show a constraint holds under a race."""
 
 import threading
 
@@ -6,13 +6,18 @@ from django.db import connection
 
 
 def run_twice(work) -> tuple[list, list[BaseException]]:
-    """Run ``work(i)`` for i = 0, 1 in two threads and return their results and their errors.
+    """Run ``work(i)`` for i = 0, 1 in two threads (see ``run_at_once``)."""
+    return run_at_once(work, 2)
+
+
+def run_at_once(work, n: int) -> tuple[list, list[BaseException]]:
+    """Run ``work(i)`` for i in 0..n-1, each in a thread of its own, and return their results and errors.
 
     PostgreSQL runs the two truly at once (both wait at a barrier, then go). SQLite takes one writer
     at a time, so there they run one after the other — the second still meets what the first wrote.
     Each thread closes its own connection; a test using this needs a transactional database."""
     concurrent = connection.vendor == "postgresql"
-    barrier = threading.Barrier(2 if concurrent else 1)
+    barrier = threading.Barrier(n if concurrent else 1)
     results: list = []
     errors: list[BaseException] = []
 
@@ -25,11 +30,11 @@ def run_twice(work) -> tuple[list, list[BaseException]]:
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=target, args=(i,)) for i in range(2)]
+    threads = [threading.Thread(target=target, args=(i,)) for i in range(n)]
     for thread in threads:
         thread.start()
         if not concurrent:
             thread.join(60)
     for thread in threads:
-        thread.join(60)
+        thread.join(120)
     return results, errors

@@ -8,10 +8,7 @@ Transactional (the threads commit). PostgreSQL (``scripts/with-postgres.sh``) ru
 at once, released together by a barrier; SQLite takes one writer at a time, so there they run one
 after the other and the test checks the same counts."""
 
-import threading
-
 import pytest
-from django.db import connection
 from django.utils import translation
 
 from hemis.electives import services
@@ -19,6 +16,7 @@ from hemis.electives.enums import ChoiceStatus
 from hemis.electives.models import ElectiveChoice, ElectiveOffer
 from hemis.electives.selectors import waitlist_position
 from hemis.electives.tests.world import IN_WINDOW, build_world, offer, open_window
+from hemis.testing.concurrency import run_at_once
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -27,31 +25,13 @@ RUSH = 16
 
 
 def run_all(work, n: int) -> tuple[list, list[BaseException]]:
-    """``work(i)`` for i in 0..n-1, each in a thread of its own (own connection), released at once on
-    PostgreSQL, one after the other on SQLite."""
-    concurrent = connection.vendor == "postgresql"
-    barrier = threading.Barrier(n if concurrent else 1)
-    results: list = []
-    errors: list[BaseException] = []
+    """``work(i)`` for i in 0..n-1 at once, each thread speaking English (the refusals are compared)."""
 
-    def target(i: int) -> None:
-        try:
-            translation.activate("en")
-            barrier.wait()
-            results.append(work(i))
-        except BaseException as exc:  # reported in the test's thread
-            errors.append(exc)
-        finally:
-            connection.close()
+    def english(i: int):
+        translation.activate("en")
+        return work(i)
 
-    threads = [threading.Thread(target=target, args=(i,)) for i in range(n)]
-    for thread in threads:
-        thread.start()
-        if not concurrent:
-            thread.join(60)
-    for thread in threads:
-        thread.join(120)
-    return results, errors
+    return run_at_once(english, n)
 
 
 def statuses(o) -> list[str]:
