@@ -222,9 +222,9 @@ def test_clear_items_clears_the_passed_ones_only(grading, dean_chemistry, django
         record(grading, student, RecordStatus.FAILED)
         plans.create_plan(student=student, actor=dean_chemistry, due_date=DUE, today=TODAY)
     AcademicRecord.objects.filter(student__in=s[:2]).update(status=RecordStatus.PASSED, score=70)
-    # the items, the update, the audit chain's last hash and the event (and two savepoints each way);
-    # PostgreSQL takes the audit chain's advisory lock too
-    with django_assert_num_queries(8 + (connection.vendor == "postgresql")):
+    # the items, the update, the audit chain's last hash and the event (and the service's savepoint
+    # and its release); PostgreSQL takes the audit chain's advisory lock too
+    with django_assert_num_queries(6 + (connection.vendor == "postgresql")):
         assert plans.clear_items(today=D(2027, 9, 1)) == 2
     assert list(PlanItem.objects.order_by("student__last_name").values_list("status", "cleared_on")) == [
         ("cleared", D(2027, 9, 1)),
