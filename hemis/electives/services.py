@@ -332,6 +332,26 @@ def _take_seat(offer_id: int) -> bool:
     )
 
 
+# What ``choose`` reads of an offer: a caller that fetched the offer with these (the student's page
+# does, through the policy) spares the service a second read of the same row.
+CHOOSE_RELATIONS = (
+    "window__semester__academic_year",
+    "curriculum_subject__semester__curriculum",
+    "curriculum_subject__subject",
+)
+
+
+def _with_relations(offer: ElectiveOffer) -> bool:
+    window, subject = ElectiveOffer.window, ElectiveOffer.curriculum_subject
+    return (
+        window.is_cached(offer)
+        and subject.is_cached(offer)
+        and type(offer.window).semester.is_cached(offer.window)
+        and type(offer.curriculum_subject).semester.is_cached(offer.curriculum_subject)
+        and type(offer.curriculum_subject).subject.is_cached(offer.curriculum_subject)
+    )
+
+
 def choose(*, student, offer: ElectiveOffer, actor, today: dt.date | None = None) -> ElectiveChoice:
     """Choose ``offer``: confirmed when a seat is free, waitlisted when the cap is reached.
 
@@ -339,11 +359,8 @@ def choose(*, student, offer: ElectiveOffer, actor, today: dt.date | None = None
     the student's curriculum semester or faculty, the same offer again, another live choice in the
     same block (cancel it first)."""
     today = today or timezone.localdate()
-    offer = ElectiveOffer.objects.select_related(
-        "window__semester__academic_year",
-        "curriculum_subject__semester__curriculum",
-        "curriculum_subject__subject",
-    ).get(pk=offer.pk)
+    if not _with_relations(offer):
+        offer = ElectiveOffer.objects.select_related(*CHOOSE_RELATIONS).get(pk=offer.pk)
     window = offer.window
     if not window.is_open_on(today):
         _refuse(
@@ -393,17 +410,18 @@ def choose(*, student, offer: ElectiveOffer, actor, today: dt.date | None = None
 def _refuse_live(student, window_id: int, block: str, offer_id: int) -> None:
     live = (
         ElectiveChoice.objects.filter(student=student, window_id=window_id, block=block, status__in=LIVE)
-        .select_related("offer__curriculum_subject__subject")
         .order_by("pk")  # not the model's ordering, which joins the offer's window and subject
+        .values_list("offer_id", flat=True)
         .first()
     )
     if live is None:
         return
-    if live.offer_id == offer_id:
+    if live == offer_id:
         _refuse(_("You have already chosen this elective."))
+    chosen = ElectiveOffer.objects.select_related("curriculum_subject__subject").get(pk=live)
     _refuse(
         _("You have already chosen %(subject)s in this block: cancel it first to choose another.")
-        % {"subject": live.offer.curriculum_subject.subject}
+        % {"subject": chosen.curriculum_subject.subject}
     )
 
 

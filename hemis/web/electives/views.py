@@ -60,7 +60,7 @@ def choose(request, pk: int):
     principal = request.principal
     policy.require(principal, "electives.own")
     student = _student(principal)
-    offer = get_object_or_404(student_offers(principal).select_related("curriculum_subject__subject"), pk=pk)
+    offer = get_object_or_404(student_offers(principal).select_related(*services.CHOOSE_RELATIONS), pk=pk)
     try:
         choice = services.choose(student=student, offer=offer, actor=request.user)
     except ValidationError as error:
