@@ -21,6 +21,7 @@ from hemis.demo import extensions, structure
 from hemis.demo import grading as grading_demo
 from hemis.demo import graduation as graduation_demo
 from hemis.demo import schedule as schedule_demo
+from hemis.demo import submissions as submissions_demo
 from hemis.demo import teaching as teaching_demo
 from hemis.demo.identity import PersonData
 from hemis.demo.plan import Plan
@@ -98,6 +99,8 @@ def load(*, plan: Plan, password: str, seed: int) -> dict[str, int]:
     # Statements, records, re-study and plans stand on the loads and the controls.
     counts.update(grading_demo.seed(rng=Random(f"{seed}-grading")))
     _analyze()
+    # -- submissions: the students' hand-ins to this semester's assignments, most past ones graded --
+    counts.update(submissions_demo.seed(rng=Random(f"{seed}-submissions")))
     # -- documents (issue 14): a few issued documents, on the records and plans above --
     counts.update(documents_demo.seed())
     # -- first log-in and personal data (issue 14): fresh students, first log-ins, correction requests --
