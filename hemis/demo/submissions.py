@@ -3,7 +3,8 @@ the assignments of the current semester's loads, about half of each group's stud
 small PDF (each student more or less diligent), some a second attempt where the assignment allows two or
 more, and the load's teacher grades most of the hand-ins past their deadline — points within the
 assignment's maximum and a short comment in Uzbek. Only teachers with a login grade (the others cannot
-log in), so the hand-ins to their assignments stay ungraded.
+log in), so only their loads get hand-ins (and the featured student's group, whatever its teachers):
+a file each that nobody could ever grade would cost tens of megabytes for nothing.
 
 The service (``teaching.services.content.submit``) refuses a hand-in after the deadline and dates every
 row now, so the hand-ins go in directly, with the fields the service and ``grade_submission`` write
@@ -148,6 +149,10 @@ def seed(*, rng: Random) -> dict[str, int]:
     tasks = _tasks(current)
     pupils = _pupils()
     featured = next((p for ps in pupils.values() for p in ps if p.number == FEATURED), None)
+    # Hand-ins only where someone can grade them (the load's teacher has a login) and in the featured
+    # student's group: a file each, and the rest would wait for ever (tens of megabytes for nothing).
+    featured_group = next((g for g, ps in pupils.items() if featured in ps), None)
+    tasks = [t for t in tasks if t.grader is not None or t.group_id == featured_group]
     hand_ins, later = _hand_ins(tasks, pupils, featured, now, rng)
     _grade(hand_ins, featured, now, rng)
     if featured is not None and not later:
