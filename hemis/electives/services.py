@@ -342,14 +342,14 @@ CHOOSE_RELATIONS = (
 
 
 def _with_relations(offer: ElectiveOffer) -> bool:
-    window, subject = ElectiveOffer.window, ElectiveOffer.curriculum_subject
-    return (
-        window.is_cached(offer)
-        and subject.is_cached(offer)
-        and type(offer.window).semester.is_cached(offer.window)
-        and type(offer.curriculum_subject).semester.is_cached(offer.curriculum_subject)
-        and type(offer.curriculum_subject).subject.is_cached(offer.curriculum_subject)
-    )
+    """Whether every relation of ``CHOOSE_RELATIONS`` came with ``offer`` (none would be read lazily)."""
+    for path in CHOOSE_RELATIONS:
+        obj = offer
+        for name in path.split("__"):
+            if not type(obj)._meta.get_field(name).is_cached(obj):
+                return False
+            obj = getattr(obj, name)
+    return True
 
 
 def choose(*, student, offer: ElectiveOffer, actor, today: dt.date | None = None) -> ElectiveChoice:
