@@ -5,20 +5,20 @@ from hemis.access.principal import Principal
 from hemis.access.roles import RoleCode as R
 
 RULES: dict[str, frozenset[str]] = {
-    # my studies (E2): a student's own curriculum, attendance, grades, subjects, re-study and finance
+    # my studies: a student's own curriculum, attendance, grades, subjects, re-study and finance
     "cabinet.studies": frozenset({R.STUDENT}),
-    # personal data and Unilibrary (E1): a student's own data, its correction requests, the e-library link
+    # personal data and Unilibrary: a student's own data, its correction requests, the e-library link
     "cabinet.personal_data": frozenset({R.STUDENT}),
     "cabinet.unilibrary": frozenset({R.STUDENT}),
     # the dean's office of the student's faculty reads and decides the correction requests (item 7)
     "cabinet.corrections.decide": frozenset({R.SUPER_ADMIN, R.DEAN}),
 }
 UNIT_PATHS: dict[str, tuple[str, ...]] = {
-    "students.DataCorrectionRequest": ("student", "faculty"),  # E1
+    "students.DataCorrectionRequest": ("student", "faculty"),
 }
 
 
-# my studies (E2)
+# my studies
 
 
 def studies_students(principal: Principal):
@@ -39,7 +39,7 @@ def studies_loads(principal: Principal):
     return TeachingLoad.objects.filter(group_subject__group__students__user=principal.user)
 
 
-# personal data and correction requests (E1)
+# personal data and correction requests
 
 
 def personal_data_students(principal: Principal):

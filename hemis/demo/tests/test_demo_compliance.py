@@ -87,14 +87,14 @@ def test_programmes_opened_after_the_launch_one_entered_on_time_one_late(results
 
 
 def test_first_logins_on_the_demo_on_time_late_pending_and_overdue(results):
-    # issue 14 (E1): a few demo students logged in already; the fresh ones have not
+    # issue 14: a few demo students logged in already; the fresh ones have not
     counts = results["annex13.p1"].counts.as_dict()
     assert counts == {"on_time": 3, "late": 1, "pending": 1, "overdue": 1}
     assert {row.obligation.unit.code for row in results["annex13.p1"].rows} == {"F-KT"}
 
 
 def test_demo_students_log_in_straight_home_except_the_fresh_ones(_seeded_once, db, client):
-    # issue 14 (E1): the README's students go straight home; the fresh ones take the whole first log-in
+    # issue 14: the README's students go straight home; the fresh ones take the whole first log-in
     from django.conf import settings
     from django.urls import reverse
 

@@ -5,7 +5,7 @@ from django.urls import include, path
 from hemis.web.cabinet import studies, subjects
 
 urlpatterns = [
-    path("", include("hemis.web.cabinet.personal_urls")),  # first log-in, personal data, Unilibrary (E1)
+    path("", include("hemis.web.cabinet.personal_urls")),  # first log-in, personal data, Unilibrary
     path("my/curriculum/", studies.curriculum, name="cabinet_curriculum"),
     path("my/attendance/", studies.attendance, name="cabinet_attendance"),
     path("my/grades/", studies.grades, name="cabinet_grades"),
