@@ -1,14 +1,19 @@
 """The demo university's grading data (hemis/demo/grading.py): the past semesters' statements with their
 lines within the maxima, re-sits, a paid re-study period, individual plans for debts, the records and
 GPAs computed — and each case of the annex 7 item 5 and annex 5 items 11–13 evaluators (on time, late,
-overdue) present."""
+overdue) present; and the clearance sheets and the diploma (hemis/demo/graduation.py), on the same seeded
+demo."""
 
 from collections import Counter
+from io import BytesIO
 
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
+from pypdf import PdfReader
 
 from hemis.compliance import engine
+from hemis.demo.graduation import LIBRARY_DEBT, diploma_student
 from hemis.grading.enums import DEBTS, RecordStatus
 from hemis.grading.models import (
     AcademicRecord,
@@ -20,6 +25,9 @@ from hemis.grading.models import (
     StatementLine,
 )
 from hemis.grading.services import gpa
+from hemis.graduation import selectors
+from hemis.graduation.enums import DecisionKind, LineState
+from hemis.graduation.models import ClearanceDecision, ClearanceLine, ClearanceSheet
 from hemis.jobs.models import Job, JobStatus
 from hemis.schedule.enums import Attempt, ControlKind
 
@@ -105,3 +113,37 @@ def test_records_gpa_and_plans(demo):
     jobs = Job.objects.filter(name=gpa.JOB_NAME)
     assert set(jobs.values_list("status", flat=True)) == {JobStatus.SUCCEEDED}
     assert jobs.count() == 2
+
+
+# --- the clearance sheets and the diploma (hemis/demo/graduation.py): every case of the controlling
+# roles' evaluators, a refusal with its reason, one settled and signed, and a diploma that downloads ---
+
+
+def test_each_case_of_the_clearance_evaluators_is_on_the_demo(demo):
+    results = {
+        r.process.id: r for r in engine.evaluate(process_ids=["controlling.library", "controlling.dormitory"])
+    }
+    library = Counter(row.status for row in results["controlling.library"].rows)
+    assert {"on_time", "late", "pending", "overdue"} <= set(library), library
+    assert results["controlling.dormitory"].rows
+
+
+def test_sheets_in_every_state(demo):
+    assert ClearanceSheet.objects.count() == 8
+    refused = ClearanceLine.objects.get(state=LineState.REFUSED)
+    assert refused.reason == LIBRARY_DEBT
+    kinds = [
+        list(ClearanceDecision.objects.filter(line=line).order_by("at", "pk").values_list("kind", flat=True))
+        for line in ClearanceLine.objects.filter(unit__code="library")
+    ]
+    assert [DecisionKind.REFUSED, DecisionKind.SETTLED, DecisionKind.SIGNED] in kinds
+
+
+def test_the_demo_student_downloads_the_diploma(client, demo):
+    student = diploma_student()
+    assert selectors.diploma_available(student)
+    client.force_login(student.user)
+    response = client.get(reverse("web:diploma_supplement_pdf"))
+    assert response.status_code == 200
+    content = " ".join(page.extract_text() for page in PdfReader(BytesIO(response.content)).pages)
+    assert student.student_id_number in content and "BD" in content
