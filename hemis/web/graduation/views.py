@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -130,9 +131,10 @@ def clearance_queue(request):
 
 
 def _back(request, default: str):
-    """Back to the page the form was on (its ``next``: a path of this site only), else ``default``."""
+    """Back to the page the form was on (its ``next``: an address of this site only), else ``default``."""
     target = request.POST.get("next", "")
-    return redirect(target if target.startswith("/") and not target.startswith("//") else default)
+    safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+    return redirect(target if safe else default)
 
 
 @login_required

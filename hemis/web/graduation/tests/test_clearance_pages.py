@@ -137,6 +137,15 @@ def test_library_refuses_then_signs(client, alice, librarian):
     assert state() == before
 
 
+@pytest.mark.parametrize("away", ["//evil.example/", "/\\evil.example/", "https://evil.example/"])
+def test_a_decision_goes_back_only_to_this_site(client, alice, librarian, away):
+    services.open_sheet(student=alice, actor=alice.user)
+    client.force_login(librarian)
+    response = client.post(reverse("web:clearance_sign", args=[line(alice, "library").pk]), {"next": away})
+    assert response.status_code == 302 and response["Location"] == QUEUE
+    assert line(alice, "library").state == LineState.SIGNED
+
+
 def test_the_library_cannot_reach_a_dormitory_line(client, alice, librarian):
     services.open_sheet(student=alice, actor=alice.user)
     client.force_login(librarian)
