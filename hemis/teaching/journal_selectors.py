@@ -378,13 +378,7 @@ def student_semester_attendance(student: Student, semester, *, bar_percent: int)
     for b in bindings:
         subject = b.curriculum_subject.subject
         rows[subject.pk] = SubjectAttendance(subject, b.planned, bar_percent=bar_percent)
-    absences = (
-        Absence.objects.filter(student=student, record__lesson__semester=semester)
-        .values(subject_id=F("record__lesson__subject_id"))
-        .annotate(**absent_hours())
-        .order_by("subject_id")
-    )
-    absences = list(absences)
+    absences = student_attendance(student, semester)
     others = {a["subject_id"] for a in absences} - set(rows)
     if others:
         for subject in Subject.objects.filter(pk__in=others).order_by("code"):
