@@ -25,8 +25,7 @@ from hemis.access.policy.graduation import (
     signed_units,
 )
 from hemis.graduation import diploma_pdf, selectors, services
-from hemis.graduation.models import ClearanceUnit
-from hemis.web.forms import call_service, message_errors, status_of
+from hemis.web.forms import call_service, fresh, message_errors, status_of
 from hemis.web.graduation.forms import DiplomaForm, GraduatesFilter, QueueFilter, RefuseForm, UnitForm
 
 SHOWN = 300
@@ -198,7 +197,7 @@ def clearance_unit(request, pk: int):
         changed = call_service(
             form,
             services.update_unit,
-            unit=ClearanceUnit.objects.get(pk=unit.pk),
+            unit=fresh(unit),
             actor=request.user,
             **form.cleaned_data,
         )
