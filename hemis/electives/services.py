@@ -166,6 +166,7 @@ def _admit(offer: ElectiveOffer, free: int) -> list[ElectiveChoice]:
             status=ChoiceStatus.CONFIRMED, decided_at=now
         )
         ElectiveOffer.objects.filter(pk=offer.pk).update(taken=F("taken") + len(admitted))
+        offer.taken += len(admitted)
         for choice in admitted:
             choice.status, choice.decided_at = ChoiceStatus.CONFIRMED, now
     return admitted
@@ -195,7 +196,6 @@ def set_seats(*, offer: ElectiveOffer, seats: int, actor) -> ElectiveOffer:
         before={"seats": before},
         after={"seats": seats, "admitted": [c.pk for c in admitted]},
     )
-    locked.refresh_from_db()
     return locked
 
 
