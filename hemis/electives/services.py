@@ -213,7 +213,13 @@ def close_offer(*, offer: ElectiveOffer, move_to: ElectiveOffer | None, actor) -
     Refused: already closed, no offer to move to while students chose it, an offer of another window,
     curriculum semester or block, or a closed one. Returns who went where."""
     pks = sorted({offer.pk} | ({move_to.pk} if move_to is not None else set()))
-    locked = {o.pk: o for o in ElectiveOffer.objects.select_for_update().filter(pk__in=pks).order_by("pk")}
+    locked = {
+        o.pk: o
+        for o in ElectiveOffer.objects.select_for_update(of=("self",))
+        .select_related("curriculum_subject")
+        .filter(pk__in=pks)
+        .order_by("pk")
+    }
     source = locked[offer.pk]
     if source.cancelled_at is not None:
         raise ValidationError({"offer": [_("This elective is already closed.")]})
@@ -225,12 +231,7 @@ def close_offer(*, offer: ElectiveOffer, move_to: ElectiveOffer | None, actor) -
     target = None
     if move_to is not None:
         target = locked[move_to.pk]
-        source_cs = CurriculumSubject.objects.only("block", "semester_id").get(
-            pk=source.curriculum_subject_id
-        )
-        target_cs = CurriculumSubject.objects.only("block", "semester_id").get(
-            pk=target.curriculum_subject_id
-        )
+        source_cs, target_cs = source.curriculum_subject, target.curriculum_subject
         if target.pk == source.pk:
             raise ValidationError({"move_to": [_("Choose another elective to move the students to.")]})
         if (
