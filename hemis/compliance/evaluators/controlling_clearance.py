@@ -45,7 +45,7 @@ def _holders(context: Context) -> dict[str, object]:
     return context.cached("evaluators.clearance_holders", load)
 
 
-def _rounds(context: Context, role: str) -> Iterator[tuple]:
+def _rounds(role: str) -> Iterator[tuple]:
     """(student name, unit name, ready_at, decided_at or None) of every round of the role's lines."""
     decided = (
         ClearanceDecision.objects.filter(
@@ -75,7 +75,7 @@ def _rounds(context: Context, role: str) -> Iterator[tuple]:
 def _obligations(context: Context, role: str) -> Iterator[Obligation]:
     process_id = PROCESSES[role]
     user = _holders(context).get(role)
-    for student, unit, ready, done, kind in _rounds(context, role):
+    for student, unit, ready, done, kind in _rounds(role):
         due = context.due(process_id, local_date(ready))
         if not measured(context, due):
             continue
