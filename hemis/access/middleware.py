@@ -2,7 +2,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
-from hemis.access import onboarding
+from hemis.access import onboarding, services
 from hemis.access.principal import SESSION_KEY, build_principal
 
 
@@ -27,7 +27,10 @@ class PrincipalMiddleware:
         # Only users with a step possibly left cost a look-up: a forced password, or not yet onboarded.
         if user.is_authenticated and (user.must_change_password or user.onboarded_at is None):
             step = onboarding.pending_step(user)
-            if step is not None:
+            if step is None and user.first_login_at is not None:
+                # Nothing left, though no step recorded it (taken by someone else): record it once here.
+                services.record_onboarded(user=user)
+            elif step is not None:
                 page = self.STEP_PAGES[step]
                 allowed = {reverse(name) for name in (*self.ALWAYS_ALLOWED, page)}
                 if request.path not in allowed and not request.path.startswith(self.PUBLIC_PREFIXES):

@@ -278,6 +278,14 @@ def record_login(*, user: User) -> None:
     audit.record(actor=user, action="auth.login", target=user, data=data)
 
 
+def record_onboarded(*, user: User) -> None:
+    """Record the first log-in done when its last step was taken elsewhere (e.g. the dean's office
+    entered the student's contacts): ``onboarded_at`` is set, so no request looks up the steps again."""
+    user.onboarded_at = timezone.now()
+    user.save(update_fields=["onboarded_at"])
+    audit.record(actor=user, action="auth.onboarded", target=user)
+
+
 def record_login_failure(*, login: str) -> None:
     """Journal a refused log-in with the login that was tried (cut to 150 characters: strangers type it)."""
     audit.record(actor=None, action="auth.login_failed", data={"login": login[:150]})

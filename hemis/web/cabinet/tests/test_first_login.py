@@ -159,3 +159,18 @@ def test_the_welcome_page_of_a_user_with_nothing_to_do_goes_home(client, dean_ch
     client.force_login(dean_chemistry)
     assert client.get(WELCOME)["Location"] == HOME
     assert Student.objects.count() == 0
+
+
+def test_contacts_entered_by_someone_else_end_the_first_log_in_at_the_next_request(client, fresh):
+    """The dean's office enters the contacts while the step is pending: the next request finds nothing
+    left and records the first log-in done, so later requests spend no look-up on it."""
+    log_in(client)
+    change_password(client)
+    assert client.get(HOME)["Location"] == WELCOME
+    Student.objects.filter(pk=fresh.pk).update(email="gulnoza@example.uz", phone="+998901234567")
+    assert client.get(HOME).status_code == 200
+    user = User.objects.get(pk=fresh.user_id)
+    assert user.onboarded_at is not None and user.onboarded_at >= user.first_login_at
+    assert AuditEvent.objects.filter(action="auth.onboarded", actor=user).count() == 1
+    client.get(HOME)
+    assert AuditEvent.objects.filter(action="auth.onboarded").count() == 1
