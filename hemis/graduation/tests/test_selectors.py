@@ -43,6 +43,12 @@ def test_the_gate_opens_only_when_both_conditions_hold(alice, librarian, warden,
     assert selectors.diploma_available(alice) is True
 
 
+def test_the_gate_reads_the_sheet_its_lines_and_the_diploma_only(alice, django_assert_num_queries):
+    services.open_sheet(student=alice, actor=alice.user)
+    with django_assert_num_queries(3):  # not the lines' decisions: the gate does not show them
+        selectors.diploma_gate(alice)
+
+
 def test_a_signed_sheet_without_a_diploma_keeps_the_gate_closed(bob, librarian, warden):
     sheet = services.open_sheet(student=bob, actor=bob.user)
     library, dormitory = sheet.lines.order_by("unit__order")
