@@ -10,13 +10,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from hemis.curricula.enums import TrainingType
 from hemis.schedule.models import TeachingLoad
 from hemis.teaching.models import Assignment, Resource, Submission, Topic
 from hemis.teaching.validators import SUBMISSION_MAX_BYTES
 from hemis.testing.grading_records import add_subject
+from hemis.web.cabinet.forms import SubmissionForm
 from hemis.web.cabinet.tests.cabinet_data import rows, text
 
 LECTURE = TrainingType.LECTURE
@@ -260,3 +261,9 @@ def test_the_pages_cost_the_same_for_one_subject_as_for_three(client, grading, p
         assert len(rows(text(client.get(page(load))), "assignment")) == 3
     assert len(three) == len(one)
     assert len(three_page) == len(one_page)
+
+
+def test_the_hand_in_form_tells_the_allowed_files_in_the_language_of_the_request():
+    for language, words in (("ru", "не более 20 МБ"), ("uz", "koʻpi bilan 20 MB"), ("en", "at most 20 MB")):
+        with translation.override(language):
+            assert words in str(SubmissionForm().fields["file"].help_text)
