@@ -18,6 +18,7 @@ academic records (by group and student ID): ``diploma_student()`` finds them."""
 import datetime as dt
 
 from django.db.models import Exists, F, OuterRef
+from django.utils import timezone
 
 from hemis.access.models import User
 from hemis.core.calendar import WorkingCalendar
@@ -34,20 +35,13 @@ CASES = ("diploma", "on_time", "late", "overdue", "refused", "settled", "today",
 
 class _Days:
     def __init__(self):
-        from django.utils import timezone
-
         self.calendar = WorkingCalendar()
         self.today = timezone.localdate()
         self.now = timezone.now()
 
     def back(self, n: int) -> dt.date:
         """The working day ``n`` working days before today."""
-        day = self.today
-        while n > 0:
-            day -= dt.timedelta(days=1)
-            if self.calendar.is_working_day(day):
-                n -= 1
-        return day
+        return self.calendar.add_working_days(self.today, -n)
 
     def at(self, day: dt.date, hour: int) -> dt.datetime:
         moment = dt.datetime.combine(day, dt.time(hour), tzinfo=TASHKENT)
