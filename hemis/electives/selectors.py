@@ -63,10 +63,7 @@ def waitlist_position(choice: ElectiveChoice) -> int:
     """1 for the first in the offer's waitlist; 0 when the choice is not waitlisted."""
     if choice.status != ChoiceStatus.WAITLISTED:
         return 0
-    ahead = Q(created_at__lt=choice.created_at) | Q(created_at=choice.created_at, pk__lte=choice.pk)
-    return ElectiveChoice.objects.filter(
-        ahead, offer_id=choice.offer_id, status=ChoiceStatus.WAITLISTED
-    ).count()
+    return ElectiveChoice.objects.filter(pk=choice.pk).values_list(_position(), flat=True).get()
 
 
 def _position():
