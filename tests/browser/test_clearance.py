@@ -7,7 +7,7 @@ import pytest
 
 from hemis.graduation.enums import LineState
 from hemis.graduation.models import ClearanceLine
-from hemis.graduation.tests.fixtures import _staff, _student
+from hemis.graduation.tests.fixtures import staff_with_role, student_with_login
 from hemis.testing import factories as f
 from tests.browser.conftest import login
 
@@ -22,8 +22,8 @@ def fits(page) -> bool:
 
 def test_library_refuses_then_signs_a_clearance_line_on_a_phone(browser, phone, live_server, uni):
     group = f.GroupFactory(faculty=uni["chem"], name="KT-41-22", course=4, intake_year=2022)
-    student = _student(group, "400221100001", "Alisa", "Abdullayeva")
-    _staff("librarian", "library", "Lola", "Kitobova")
+    student = student_with_login(group, "400221100001", "Alisa", "Abdullayeva")
+    staff_with_role("librarian", "library", "Lola", "Kitobova")
     errors: list[str] = []
     phone.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
 

@@ -10,7 +10,7 @@ from hemis.graduation.models import ClearanceUnit
 from hemis.testing import factories as f
 
 
-def _student(group, username: str, first: str, last: str, **fields):
+def student_with_login(group, username: str, first: str, last: str, **fields):
     user = f.UserFactory(username=username, first_name=first, last_name=last)
     return f.StudentFactory(
         user=user, group=group, student_id_number=username, first_name=first, last_name=last, **fields
@@ -24,27 +24,27 @@ def final_group(uni):
 
 @pytest.fixture
 def alice(final_group):
-    return _student(final_group, "400221100001", "Alisa", "Abdullayeva")
+    return student_with_login(final_group, "400221100001", "Alisa", "Abdullayeva")
 
 
 @pytest.fixture
 def bob(final_group):
-    return _student(final_group, "400221100002", "Bobur", "Boboyev")
+    return student_with_login(final_group, "400221100002", "Bobur", "Boboyev")
 
 
 @pytest.fixture
 def charlie(uni):
     group = f.GroupFactory(faculty=uni["chem"], name="KT-21-24", course=2)
-    return _student(group, "400241100003", "Chori", "Choriyev")
+    return student_with_login(group, "400241100003", "Chori", "Choriyev")
 
 
 @pytest.fixture
 def dilnoza(uni):
     group = f.GroupFactory(faculty=uni["econ"], name="IQ-41-22", course=4, intake_year=2022)
-    return _student(group, "400221100004", "Dilnoza", "Doniyorova")
+    return student_with_login(group, "400221100004", "Dilnoza", "Doniyorova")
 
 
-def _staff(username: str, role: str, first: str, last: str):
+def staff_with_role(username: str, role: str, first: str, last: str):
     user = f.UserFactory(username=username, first_name=first, last_name=last)
     f.grant(user, role)
     return user
@@ -52,27 +52,27 @@ def _staff(username: str, role: str, first: str, last: str):
 
 @pytest.fixture
 def librarian(db):
-    return _staff("librarian", "library", "Lola", "Kitobova")
+    return staff_with_role("librarian", "library", "Lola", "Kitobova")
 
 
 @pytest.fixture
 def librarian2(db):
-    return _staff("librarian2", "library", "Laylo", "Xatova")
+    return staff_with_role("librarian2", "library", "Laylo", "Xatova")
 
 
 @pytest.fixture
 def warden(db):
-    return _staff("warden", "dormitory", "Vali", "Yotoqov")
+    return staff_with_role("warden", "dormitory", "Vali", "Yotoqov")
 
 
 @pytest.fixture
 def accountant(db):
-    return _staff("accountant", "accounting", "Aziza", "Hisobova")
+    return staff_with_role("accountant", "accounting", "Aziza", "Hisobova")
 
 
 @pytest.fixture
 def diploma_clerk(db):
-    return _staff("diploma_clerk", "diploma", "Dono", "Diplomova")
+    return staff_with_role("diploma_clerk", "diploma", "Dono", "Diplomova")
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from hemis.audit.models import AuditEvent
 from hemis.graduation import services
 from hemis.graduation.enums import LineState
 from hemis.graduation.models import ClearanceDecision, ClearanceLine, ClearanceSheet, ClearanceUnit
+from hemis.graduation.tests.fixtures import student_with_login
 from hemis.testing.schedule import text
 
 MY = reverse("web:clearance_my")
@@ -180,10 +181,8 @@ def test_queue_filters(client, alice, bob, librarian):
 
 @pytest.mark.parametrize("n", [1, 3])
 def test_queue_queries_do_not_grow(client, final_group, librarian, django_assert_num_queries, n):
-    from hemis.graduation.tests.fixtures import _student
-
     for i in range(n):
-        s = _student(final_group, f"4002211000{50 + i}", "Ism", f"Familiya{i}")
+        s = student_with_login(final_group, f"4002211000{50 + i}", "Ism", f"Familiya{i}")
         services.open_sheet(student=s, actor=s.user)
     client.force_login(librarian)
     client.get(QUEUE)
@@ -238,10 +237,8 @@ def test_dean_opens_a_sheet_for_a_faculty_student_only(client, alice, dilnoza, d
 
 @pytest.mark.parametrize("n", [1, 3])
 def test_dean_list_queries_do_not_grow(client, final_group, dean_chemistry, django_assert_num_queries, n):
-    from hemis.graduation.tests.fixtures import _student
-
     for i in range(n):
-        s = _student(final_group, f"4002211000{60 + i}", "Ism", f"Familiya{i}")
+        s = student_with_login(final_group, f"4002211000{60 + i}", "Ism", f"Familiya{i}")
         services.open_sheet(student=s, actor=s.user)
     client.force_login(dean_chemistry)
     client.get(STUDENTS)

@@ -16,6 +16,7 @@ from hemis.core.models import UniversitySettings
 from hemis.grading.enums import RecordStatus
 from hemis.graduation import services
 from hemis.graduation.models import ClearanceLine, Diploma
+from hemis.graduation.tests.fixtures import student_with_login
 from hemis.testing.grading_records import record
 from hemis.testing.schedule import text, with_login
 
@@ -84,10 +85,8 @@ def test_diplomas_pages_are_the_departments(client, alice, librarian, dean_chemi
 
 @pytest.mark.parametrize("n", [1, 3])
 def test_diplomas_list_queries_do_not_grow(client, final_group, diploma_clerk, django_assert_num_queries, n):
-    from hemis.graduation.tests.fixtures import _student
-
     for i in range(n):
-        s = _student(final_group, f"4002211000{70 + i}", "Ism", f"Familiya{i}")
+        s = student_with_login(final_group, f"4002211000{70 + i}", "Ism", f"Familiya{i}")
         services.open_sheet(student=s, actor=s.user)
         services.record_diploma(
             student=s, series="AB", number=str(i + 1), issued_on=dt.date(2026, 6, 30), actor=diploma_clerk
