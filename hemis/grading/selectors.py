@@ -528,11 +528,13 @@ def student_grades(student: Student, semester: Semester, marking_system=None) ->
 def student_gpa_rank(student: Student) -> Gpa | None:
     """The student's cumulative GPA with ``rank_group`` (their rank in the group; ties share a rank) and
     ``group_size`` (the students of the group with a cumulative GPA); None before one is computed."""
-    gpa = Gpa.objects.filter(student=student, academic_year__isnull=True).select_related("student").first()
+    gpa = Gpa.objects.filter(student=student, academic_year__isnull=True).first()
     if gpa is None:
         return None
-    _rank_gpas([gpa])
-    gpa.group_size = Gpa.objects.filter(
-        academic_year__isnull=True, student__group_id=student.group_id
-    ).count()
+    # Only the group's GPAs: one grouped count gives the rank and the size (the home page needs no
+    # course, faculty or university rank, which would count every GPA of the university).
+    in_group = Gpa.objects.filter(academic_year__isnull=True, student__group_id=student.group_id).order_by()
+    counts = Counter(dict(in_group.values_list("gpa").annotate(n=Count("pk")).values_list("gpa", "n")))
+    gpa.rank_group = _rank(counts, gpa.gpa)
+    gpa.group_size = counts.total()
     return gpa

@@ -42,12 +42,13 @@ def test_the_last_line_with_points_counts_restudy_last(grading):
     assert [c.points for c in math.controls] == [20, None, 35]
 
 
-def test_the_rank_in_group_shares_ties(grading):
+def test_the_rank_in_group_shares_ties(grading, django_assert_num_queries):
     a, b, c = grading.students()[:3]
     other = grading.students("KT-22")[0]
     now = timezone.now()
     for student, gpa in ((a, "4.0"), (b, "4.5"), (c, "4.0"), (other, "5.0")):
         Gpa.objects.create(student=student, gpa=Decimal(gpa), credits=8, subjects=2, computed_at=now)
-    ranked = selectors.student_gpa_rank(c)
+    with django_assert_num_queries(2):  # the GPA, the group's counted by GPA (no other rank counted)
+        ranked = selectors.student_gpa_rank(c)
     assert (ranked.gpa, ranked.rank_group, ranked.group_size) == (Decimal("4.0"), 2, 3)
     assert selectors.student_gpa_rank(grading.students()[3]) is None
