@@ -140,8 +140,6 @@ HEADERS: dict[str, tuple] = {
         gettext_lazy("Status"),
     ),
 }
-# Kinds a student requests with one click (an order extract names its order).
-REQUESTABLE = tuple(k for k in K if k != K.ORDER_EXTRACT)
 # Kinds that state the student is studying now.
 STUDYING_ONLY = (K.CERTIFICATE, K.STUDENT_CARD)
 

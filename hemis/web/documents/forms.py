@@ -3,7 +3,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from hemis.documents.builders import REQUESTABLE
 from hemis.documents.enums import DocumentKind
 from hemis.documents.services import PURPOSE_MAX
 
@@ -14,7 +13,7 @@ class OrderChoice(forms.ModelChoiceField):
 
 
 class RequestForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Document"))
+    kind = forms.ChoiceField(label=_("Document"), choices=DocumentKind.choices)
     order = OrderChoice(label=_("Order"), queryset=None, required=False)
     purpose = forms.CharField(
         label=_("Purpose (to be presented to)"),
@@ -26,10 +25,6 @@ class RequestForm(forms.Form):
     def __init__(self, *args, orders, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["order"].queryset = orders
-        kinds = [(k.value, k.label) for k in DocumentKind if k in REQUESTABLE]
-        if orders is not None:
-            kinds.append((DocumentKind.ORDER_EXTRACT.value, DocumentKind.ORDER_EXTRACT.label))
-        self.fields["kind"].choices = kinds
 
     def clean(self):
         data = super().clean()

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from hemis.access.policy.documents import document_students, visible_documents
 from hemis.documents import selectors
 from hemis.documents.builders import fields
+from hemis.documents.enums import DocumentKind
 from hemis.documents.pdf import document_pdf, issued_on
 from hemis.documents.services import issue_document
 from hemis.movements.enums import OrderStatus
@@ -94,7 +95,7 @@ def request_document(request):
             kind=kind,
             actor=request.user,
             purpose=data["purpose"],
-            order=data["order"] if kind == "order_extract" else None,
+            order=data["order"] if kind == DocumentKind.ORDER_EXTRACT else None,
         )
     except ValidationError as error:
         message_errors(request, error)

@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from hemis.documents.builders import REQUESTABLE
 from hemis.documents.enums import DocumentKind as K
 from hemis.documents.models import IssuedDocument
 from hemis.documents.services import issue_document, revoke_document
@@ -184,7 +183,7 @@ def test_the_list_costs_the_same_queries_for_one_and_three_documents(client, doc
     assert len(three) == len(one)
 
 
-@pytest.mark.parametrize("kind", [*REQUESTABLE, K.ORDER_EXTRACT])
+@pytest.mark.parametrize("kind", list(K))
 def test_every_kind_builds_with_its_title(client, docs, kind):
     student = docs.b if kind == K.INDIVIDUAL_PLAN else docs.a
     document = issue_document(
