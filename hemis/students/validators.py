@@ -1,8 +1,10 @@
-"""What a student enters about themselves: the phone (normalised to +998XXXXXXXXX) and the scan attached
-to a personal-data correction request (allowed types and size)."""
+"""What a student enters about themselves: the e-mail, the phone (normalised to +998XXXXXXXXX) and the
+scan attached to a personal-data correction request (allowed types and size)."""
 
 import re
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 MB = 1024 * 1024
@@ -29,6 +31,15 @@ def phone_error(text: str) -> str | None:
     """Why ``text`` is not a phone number (naming the field), or None."""
     if normalise_phone(text) is None:
         return _("Phone: enter an Uzbek number, +998 and 9 digits, e.g. +998 90 123 45 67.")
+    return None
+
+
+def email_error(text: str) -> str | None:
+    """Why ``text`` is not an e-mail address (naming the field), or None."""
+    try:
+        validate_email(text)
+    except ValidationError:
+        return _("E-mail: enter a valid address, e.g. name@example.uz.")
     return None
 
 

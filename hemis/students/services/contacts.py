@@ -1,23 +1,12 @@
 """The contacts step of a student's first log-in (annex 13 item 1): the e-mail and the phone."""
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from hemis.audit import services as audit
 from hemis.students.models import Student
 from hemis.students.services.common import Errors, add, raise_if
-from hemis.students.validators import normalise_phone, phone_error
-
-
-def _email_error(email: str) -> str | None:
-    try:
-        validate_email(email)
-    except ValidationError:
-        return _("E-mail: enter a valid address, e.g. name@example.uz.")
-    return None
+from hemis.students.validators import email_error, normalise_phone, phone_error
 
 
 @transaction.atomic
@@ -28,7 +17,7 @@ def enter_contacts(*, student: Student, email: str, phone: str, actor) -> Studen
     is saved then."""
     email = (email or "").strip()
     errors: Errors = {}
-    for field, message in (("email", _email_error(email)), ("phone", phone_error(phone))):
+    for field, message in (("email", email_error(email)), ("phone", phone_error(phone))):
         if message:
             add(errors, field, message)
     raise_if(errors)

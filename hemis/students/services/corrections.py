@@ -6,7 +6,6 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -16,7 +15,7 @@ from hemis.core.people import pinfl_validator
 from hemis.students.models import CorrectableField, CorrectionStatus, DataCorrectionRequest, Student
 from hemis.students.services.common import Errors, add, raise_if
 from hemis.students.services.students import update_student
-from hemis.students.validators import normalise_phone, phone_error, scan_error
+from hemis.students.validators import email_error, normalise_phone, phone_error, scan_error
 
 F = CorrectableField
 _DATE = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$")
@@ -72,10 +71,8 @@ def parse_value(field: str, text: str):
             refuse(phone_error(text))
         return normalise_phone(text)
     if field == F.EMAIL:
-        try:
-            validate_email(text)
-        except ValidationError:
-            refuse(_("E-mail: enter a valid address, e.g. name@example.uz."))
+        if email_error(text):
+            refuse(email_error(text))
         return text
     if field == F.PINFL:
         try:
