@@ -170,7 +170,8 @@ def _next_window(semester, faculty, dean, today: dt.date, rng: Random, underfill
         .order_by("student_id_number")
         .values_list("pk", flat=True)[:PROTECTED]
     )
-    offers = list(window.offers.select_related("curriculum_subject").order_by("pk"))
+    # with what choose reads of an offer, so that it does not read each one again per choice
+    offers = list(window.offers.select_related(*services.CHOOSE_RELATIONS).order_by("pk"))
     for offer in offers:
         cap = max(2, math.ceil(len(eligible[offer.pk]) * NEXT_CAP))
         services.set_seats(offer=offer, seats=cap, actor=dean)
