@@ -88,7 +88,9 @@ def correction(request, pk: int):
         if done is not None:
             messages.success(
                 request,
-                _("The request is applied.") if done.status == "applied" else _("The request is rejected."),
+                _("The request is applied.")
+                if done.status == CorrectionStatus.APPLIED
+                else _("The request is rejected."),
             )
             return redirect("web:students_correction", pk=found.pk)
     context = {
