@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hemis.academics.models import AcademicYear
+from hemis.academics.selectors import current_academic_year
 from hemis.core.models import UniversitySettings, localized
 from hemis.documents.enums import DocumentKind as K
 from hemis.grading import selectors as grading_selectors
@@ -160,9 +161,8 @@ def university_name(student: Student) -> str:
     return above[0].name if above else ""
 
 
-def _basics(student: Student) -> dict[str, str]:
+def _basics(student: Student, year: AcademicYear | None) -> dict[str, str]:
     programme = student.programme or (student.group.programme if student.group else None)
-    year = AcademicYear.objects.filter(is_current=True).first()
     return {
         "full_name": student.full_name,
         "student_id": student.student_id_number,
@@ -298,7 +298,8 @@ def build_facts(student: Student, kind: str, *, purpose: str = "", order=None, t
     if kind in STUDYING_ONLY and student.status != StudentStatus.STUDYING:
         raise ValidationError({"kind": _("Only a studying student receives this document.")})
     today = today or timezone.localdate()
-    values = _basics(student)
+    year = current_academic_year()
+    values = _basics(student, year)
     values["purpose"] = purpose
     if any(f == "university" for f in FIELDS[kind]):
         values["university"] = university_name(student)
@@ -311,7 +312,6 @@ def build_facts(student: Student, kind: str, *, purpose: str = "", order=None, t
     elif kind == K.ORDER_EXTRACT:
         values.update(_order(student, order))
     elif kind == K.STUDENT_CARD:
-        year = AcademicYear.objects.filter(is_current=True).first()
         values["valid_until"] = _date(year.end_date if year else today.replace(month=12, day=31))
     facts: dict = {name: str(values.get(name, "")) for name in FIELDS[kind]}
     if lines:

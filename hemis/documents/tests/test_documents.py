@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from hemis.academics.models import AcademicYear
 from hemis.access.policy.documents import document_students, visible_documents
 from hemis.access.principal import build_principal
 from hemis.audit.models import AuditEvent
@@ -160,3 +161,15 @@ def test_who_issues_and_downloads(docs, dean_chemistry, dean_economics, academic
     assert not document_students(principal(dean_economics)).filter(pk=a.pk).exists()
     assert not visible_documents(principal(academic)).exists()
     assert not document_students(principal(academic)).exists()
+
+
+def test_a_student_card_is_valid_until_the_current_academic_year_ends(docs):
+    today = timezone.localdate()
+    unset = issue_document(student=docs.a, kind=K.STUDENT_CARD, actor=docs.a.user)
+    assert unset.facts["valid_until"] == f"31.12.{today.year}"  # no current year: the calendar year's end
+    year = AcademicYear.objects.order_by("start_date").first()
+    AcademicYear.objects.filter(pk=year.pk).update(is_current=True)
+    card = issue_document(student=docs.a, kind=K.STUDENT_CARD, actor=docs.a.user)
+    assert card.facts["valid_until"] == f"{year.end_date:%d.%m.%Y}"
+    certificate = issue_document(student=docs.a, kind=K.CERTIFICATE, actor=docs.a.user)
+    assert certificate.facts["academic_year"] == year.name
