@@ -431,8 +431,13 @@ def cancel(*, choice: ElectiveChoice, actor, today: dt.date | None = None) -> El
     of the offer (returned), or is freed. Refused: outside the window, a choice no longer live."""
     today = today or timezone.localdate()
     with transaction.atomic():
-        offer = _lock_offer(choice.offer_id)  # the offer first, as choose and close_offer take it
-        window = ElectiveWindow.objects.get(pk=offer.window_id)
+        # the offer first, as choose and close_offer take it (its window read along, not locked)
+        offer = (
+            ElectiveOffer.objects.select_for_update(of=("self",))
+            .select_related("window")
+            .get(pk=choice.offer_id)
+        )
+        window = offer.window
         locked = ElectiveChoice.objects.select_for_update().get(pk=choice.pk)
         if locked.status not in LIVE:
             raise ValidationError({"choice": [_("This choice is no longer active.")]})
