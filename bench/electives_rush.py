@@ -25,6 +25,10 @@ re-runs itself under):
    answered 2xx/3xx has its choice in the database (none lost); reports the HTTP rate against the
    pgbench rate (target: at least 25 %).
 
+Also: ``BENCH_ELECTIVES_DEMO_STUDENTS`` (200) the demo seeded under the population,
+``BENCH_ELECTIVES_HTTP=0`` pgbench alone (no server, no rush), ``BENCH_ELECTIVES_KEEP_SCRIPT=FILE`` a
+copy of the pgbench script.
+
 The JSON result is printed, and written to ``--out`` when given (``bench/run.py`` reads it from there).
 """
 
