@@ -56,18 +56,9 @@ def _shown(student: Student, name: str) -> str:
     value = getattr(student, name)
     if name == "programme" and value is not None:
         return f"{value.code} — {value.name}"
-    if name in ("faculty",) and value is not None:
+    if name in ("faculty", "group") and value is not None:
         return value.name
-    if name == "group" and value is not None:
-        return value.name
-    if value is None or value == "":
-        return "—"
-    display = getattr(student, f"get_{name}_display", None)
-    if display is not None:
-        return str(display())
-    if hasattr(value, "strftime"):
-        return f"{value:%d.%m.%Y}"
-    return str(value)
+    return correction_services.shown_value(student, name) or "—"
 
 
 def facts(student: Student) -> list[tuple[str, str, str | None]]:
