@@ -63,11 +63,10 @@ def document_pdf(document: IssuedDocument, verify_url: str) -> bytes:
         headers=[_("Field"), _("Value")], rows=fields(document.kind, document.facts), widths=[1, 2]
     )
     story += [pdf.table(facts, width), Spacer(1, 4 * mm)]
-    lines = document.facts.get("lines") or []
-    if document.kind in HEADERS:
+    if document.kind in HEADERS:  # the cells are text: pdf.table writes None as empty
         spec = pdf.Table(
-            headers=[str(h) for h in HEADERS[document.kind]],
-            rows=[["" if c is None else str(c) for c in line] for line in lines],
+            headers=HEADERS[document.kind],
+            rows=document.facts.get("lines") or [],
             widths=TABLE_WIDTHS[document.kind],
         )
         story += [pdf.table(spec, width), Spacer(1, 4 * mm)]

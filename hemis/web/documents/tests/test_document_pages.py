@@ -183,6 +183,9 @@ def test_the_list_costs_the_same_queries_for_one_and_three_documents(client, doc
     assert len(three) == len(one)
 
 
+SUBJECT_COLUMN = {K.STUDY_CARD: 2, K.TRANSCRIPT: 2, K.RECORD_BOOK: 1, K.INDIVIDUAL_PLAN: 0}
+
+
 @pytest.mark.parametrize("kind", list(K))
 def test_every_kind_builds_with_its_title(client, docs, kind):
     student = docs.b if kind == K.INDIVIDUAL_PLAN else docs.a
@@ -194,6 +197,9 @@ def test_every_kind_builds_with_its_title(client, docs, kind):
     body = pdf_text(response)
     assert str(K(kind).label) in body
     assert document.number in body
+    if kind in SUBJECT_COLUMN:  # the table: each line's subject
+        subjects = [line[SUBJECT_COLUMN[kind]] for line in document.facts["lines"]]
+        assert subjects and all(subject in body for subject in subjects)
     assert len(qr_payloads(response)) == 1
 
 
