@@ -174,3 +174,15 @@ def test_contacts_entered_by_someone_else_end_the_first_log_in_at_the_next_reque
     assert AuditEvent.objects.filter(action="auth.onboarded", actor=user).count() == 1
     client.get(HOME)
     assert AuditEvent.objects.filter(action="auth.onboarded").count() == 1
+
+
+def test_an_onboarded_user_costs_the_middleware_no_look_up(client, uni, monkeypatch):
+    student = f.StudentFactory(group=uni["chem_group"], user=f.UserFactory(username="400251100304"))
+    assert student.user.onboarded_at is not None  # the factory's users are past their first log-in
+
+    def looked_up(user):
+        raise AssertionError("the steps were looked up")
+
+    monkeypatch.setattr("hemis.access.onboarding.pending_step", looked_up)
+    client.force_login(student.user)
+    assert client.get(HOME).status_code == 200
