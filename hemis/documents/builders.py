@@ -12,14 +12,13 @@ from django.utils.translation import gettext_lazy
 
 from hemis.academics.models import AcademicYear
 from hemis.academics.selectors import current_academic_year
-from hemis.core.models import UniversitySettings, localized
 from hemis.documents.enums import DocumentKind as K
 from hemis.grading import selectors as grading_selectors
 from hemis.grading.debt_selectors import plan_items
 from hemis.grading.enums import RecordStatus
 from hemis.movements.enums import OrderStatus
 from hemis.movements.models import OrderItem
-from hemis.org.selectors import ancestors
+from hemis.org.selectors import university_name
 from hemis.students.models import Student, StudentStatus
 
 # The label of every field a document may state.
@@ -149,18 +148,6 @@ def _date(value) -> str:
     return f"{value:%d.%m.%Y}" if value else ""
 
 
-def university_name(student: Student) -> str:
-    """The university's name from its settings (in the active language when entered), else the root unit
-    above the student's faculty."""
-    named = UniversitySettings.current()
-    if named.name_uz:
-        return localized(named, "name")
-    if student.faculty is None:
-        return ""
-    above = ancestors(student.faculty)
-    return above[0].name if above else ""
-
-
 def _basics(student: Student, year: AcademicYear | None) -> dict[str, str]:
     programme = student.programme or (student.group.programme if student.group else None)
     return {
@@ -212,8 +199,7 @@ def _records(student: Student, kind: str) -> tuple[list[list[str]], dict[str, st
             ]
             for r in passed
         ]
-        gpas = grading_selectors.student_gpas(student)
-        cumulative = next((g for g in gpas if g.academic_year_id is None), None)
+        cumulative = grading_selectors.cumulative_gpa(student)
         extra = {
             "gpa": _num(cumulative.gpa) if cumulative else "",
             "credits": _num(sum((r.credits for r in passed), 0)),
@@ -302,7 +288,7 @@ def build_facts(student: Student, kind: str, *, purpose: str = "", order=None, t
     values = _basics(student, year)
     values["purpose"] = purpose
     if any(f == "university" for f in FIELDS[kind]):
-        values["university"] = university_name(student)
+        values["university"] = university_name(student.faculty)
     lines: list[list[str]] = []
     if kind in (K.STUDY_CARD, K.TRANSCRIPT, K.RECORD_BOOK):
         lines, extra = _records(student, kind)

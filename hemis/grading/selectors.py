@@ -50,6 +50,11 @@ def student_gpas(student: Student) -> list[Gpa]:
     )
 
 
+def cumulative_gpa(student: Student) -> Gpa | None:
+    """The student's cumulative GPA (over all years), or None before any."""
+    return Gpa.objects.filter(student=student, academic_year__isnull=True).first()
+
+
 @dataclass
 class SemesterRecords:
     semester: Semester

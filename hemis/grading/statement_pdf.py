@@ -8,27 +8,15 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from hemis.core import pdf
-from hemis.core.models import UniversitySettings, localized
 from hemis.grading.models import Statement
 from hemis.grading.statement_selectors import statement_rows
-from hemis.org.selectors import ancestors
-
-
-def _university(statement: Statement) -> str:
-    """The university's name from its settings (in the active language when entered), else the root unit
-    above the faculty ("" when the faculty is itself the root)."""
-    settings = UniversitySettings.current()
-    named = localized(settings, "name") if settings.name_uz else ""
-    if named:
-        return named
-    above = ancestors(statement.faculty)  # from the root down, the faculty itself left out
-    return above[0].name if above else ""
+from hemis.org.selectors import university_name
 
 
 def statement_pdf(statement: Statement) -> bytes:
     """The statement as a PDF (``statement`` read through ``statement_selectors.statement_detail``)."""
     facts = [
-        (_("University"), _university(statement)),
+        (_("University"), university_name(statement.faculty)),
         (_("Faculty"), statement.faculty.name),
         (_("Group"), statement.group_name),
         (_("Subject"), f"{statement.subject.code} {statement.subject.name}"),

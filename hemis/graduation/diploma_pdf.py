@@ -11,24 +11,19 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from hemis.core import pdf
-from hemis.core.models import UniversitySettings, localized
 from hemis.grading import selectors as grading_selectors
 from hemis.grading.enums import RecordStatus
 from hemis.graduation.models import Diploma
+from hemis.org.selectors import university_name
 
 FOOTER = "OpenHEMIS"
-
-
-def _university() -> str:
-    settings = UniversitySettings.current()
-    return localized(settings, "name") if settings.name_uz else ""
 
 
 def _facts(diploma: Diploma) -> list[tuple[str, str]]:
     student = diploma.student
     programme = student.programme
     facts = [
-        (_("University"), _university()),
+        (_("University"), university_name(student.faculty)),
         (_("Graduate"), student.full_name),
         (_("Student ID"), student.student_id_number),
         (_("Programme"), f"{programme.code} {programme.name}" if programme else ""),
@@ -75,9 +70,7 @@ def supplement_pdf(diploma: Diploma) -> bytes:
         rows=rows,
         widths=[1, 8, 5, 2, 2, 2, 3],
     )
-    cumulative = next(
-        (g for g in grading_selectors.student_gpas(student) if g.academic_year_id is None), None
-    )
+    cumulative = grading_selectors.cumulative_gpa(student)
     totals = [_("Credits earned: %(credits)s") % {"credits": earned}]
     if cumulative is not None:
         totals.append(_("Cumulative GPA: %(gpa)s") % {"gpa": cumulative.gpa})

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.db.models import Count, Min, Q, QuerySet
 
+from hemis.core.models import UniversitySettings, localized
 from hemis.org.models import (
     Accreditation,
     Building,
@@ -36,6 +37,16 @@ def ancestors(unit: OrgUnit) -> list[OrgUnit]:
     ids = [int(part) for part in unit.path.strip("/").split("/") if part and int(part) != unit.pk]
     by_id = OrgUnit.objects.in_bulk(ids)
     return [by_id[i] for i in ids if i in by_id]
+
+
+def university_name(faculty: OrgUnit | None = None) -> str:
+    """The university's name as documents print it: from the university settings (in the active
+    language when entered), else the root unit above ``faculty`` ("" when there is neither)."""
+    settings = UniversitySettings.current()
+    if settings.name_uz:
+        return localized(settings, "name")
+    above = ancestors(faculty) if faculty is not None else []
+    return above[0].name if above else ""
 
 
 def requisites() -> UniversityRequisites | None:

@@ -17,6 +17,8 @@ from hemis.grading.enums import RecordStatus
 from hemis.graduation import services
 from hemis.graduation.models import ClearanceLine, Diploma
 from hemis.graduation.tests.fixtures import student_with_login
+from hemis.org.models import StructureType
+from hemis.testing import factories as f
 from hemis.testing.grading_records import record
 from hemis.testing.schedule import text, with_login
 
@@ -154,3 +156,24 @@ def test_a_classmates_diploma_is_never_reached(client, grading, librarian, warde
     assert "AB 9" not in text(client.get(MY))
     client.force_login(diploma_clerk)
     assert client.get(MY).status_code == 403 and client.get(PDF).status_code == 403
+
+
+def test_without_a_name_in_the_settings_the_diploma_names_the_unit_above_the_faculty(
+    client, grading, librarian, warden, diploma_clerk
+):
+    """As the statements and the certificates do: no name in the settings, the root unit above the
+    student's faculty (before, the diploma alone printed no university then)."""
+    student = grading.students()[0]
+    root = f.make_unit(code="U", name="Toshkent kimyo-texnologiya instituti", kind=StructureType.RECTORATE)
+    faculty = f.make_unit(code="F-SUB", name="Kimyo fakulteti", kind=StructureType.FACULTY, parent=root)
+    student.faculty, student.course = faculty, student.programme.duration_years
+    student.save(update_fields=["faculty", "course"])
+    with_login(student, "400221100091")
+    record(grading, student, RecordStatus.PASSED, total=86, grade="5")
+    services.open_sheet(student=student, actor=student.user)
+    sign_all(student, librarian, warden)
+    services.record_diploma(
+        student=student, series="AB", number="7654321", issued_on=dt.date(2026, 6, 30), actor=diploma_clerk
+    )
+    client.force_login(student.user)
+    assert pdf_text(client.get(PDF)).startswith("Diploma University: Toshkent kimyo-texnologiya instituti")
