@@ -8,11 +8,13 @@ Transactional (the threads commit). PostgreSQL (``scripts/with-postgres.sh``) ru
 at once, released together by a barrier; SQLite takes one writer at a time, so there they run one
 after the other and the test checks the same counts."""
 
+import time
+
 import pytest
 from django.utils import translation
 
 from hemis.electives import services
-from hemis.electives.enums import ChoiceStatus
+from hemis.electives.enums import LIVE, ChoiceStatus
 from hemis.electives.models import ElectiveChoice, ElectiveOffer
 from hemis.electives.selectors import waitlist_position
 from hemis.electives.tests.world import IN_WINDOW, build_world, offer, open_window
@@ -111,3 +113,27 @@ def test_cancels_racing_chooses_keep_the_counts_true(uni, dean_chemistry):
     assert confirmed == SEATS
     assert stored.count(ChoiceStatus.WAITLISTED) == len(later) - SEATS
     assert ElectiveOffer.objects.get(pk=polymers.pk).taken == SEATS
+
+
+def test_closing_an_offer_while_students_choose_it_leaves_no_one_behind(uni, dean_chemistry):
+    world = build_world(uni, students=RUSH)
+    window = open_window(world, dean_chemistry, seats=SEATS)
+    polymers, petro = offer(window, world.polymers), offer(window, world.petro)
+
+    def work(i: int):
+        if i == 0:  # the dean's office closes polymers, moving its students to petrochemistry …
+            time.sleep(0.05)  # (on PostgreSQL: once the first choices are in, so that both sides are met)
+            return services.close_offer(offer=polymers, move_to=petro, actor=dean_chemistry)
+        student = world.students[i - 1]  # … while students choose polymers
+        return services.choose(student=student, offer=polymers, actor=student.user, today=IN_WINDOW)
+
+    results, errors = run_all(work, RUSH + 1)
+
+    # a choice either came before the close (and was moved) or was refused: none is left on polymers
+    assert {e.message_dict["offer"][0] for e in errors} <= {"The dean's office has closed this elective."}
+    chose = len(results) - 1  # the close's result is among them
+    assert ElectiveChoice.objects.filter(offer=polymers, status__in=LIVE).count() == 0
+    assert ElectiveOffer.objects.get(pk=polymers.pk).taken == 0
+    assert ElectiveChoice.objects.filter(window=window, status__in=LIVE).count() == chose
+    petro.refresh_from_db()
+    assert petro.taken == statuses(petro).count(ChoiceStatus.CONFIRMED) == min(chose, SEATS)
