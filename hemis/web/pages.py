@@ -27,6 +27,14 @@ def query_filters(request) -> dict:
     return {key: value for key, value in request.GET.items() if key != "page" and value != ""}
 
 
+def pdf_response(content: bytes, filename: str, *, attachment: bool = False) -> HttpResponse:
+    """A PDF to show in the browser (or, with ``attachment``, to save) under ``filename``."""
+    response = HttpResponse(content, content_type="application/pdf")
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
 def stamped(name: str) -> str:
     """``<name>-YYYYMMDD-HHMMSS.xlsx`` in local time."""
     return f"{name}-{timezone.localtime():%Y%m%d-%H%M%S}.xlsx"

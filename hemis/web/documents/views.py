@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -26,6 +26,7 @@ from hemis.movements.enums import OrderStatus
 from hemis.movements.models import Order
 from hemis.web.documents.forms import RequestForm
 from hemis.web.forms import message_errors
+from hemis.web.pages import pdf_response
 
 
 def _orders(student):
@@ -121,11 +122,7 @@ def download(request, pk: int):
     document is no longer given out."""
     documents = visible_documents(request.principal).filter(revoked_at__isnull=True)
     document = get_object_or_404(documents, pk=pk)
-    response = HttpResponse(
-        document_pdf(document, verify_url(request, document)), content_type="application/pdf"
-    )
-    response["Content-Disposition"] = f'inline; filename="{document.number}.pdf"'
-    return response
+    return pdf_response(document_pdf(document, verify_url(request, document)), f"{document.number}.pdf")
 
 
 @require_GET

@@ -8,7 +8,6 @@ write calls one plan service, whose refusal is shown with what was entered and c
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +21,7 @@ from hemis.grading.models import PlanItem
 from hemis.grading.services import plans as services
 from hemis.web.forms import call_service, message_errors, status_of
 from hemis.web.grading.plans_forms import CancelForm, DebtsFilter, GroupPlansForm, PlanForm
+from hemis.web.pages import pdf_response
 
 DEBTS_SHOWN = 500
 
@@ -218,6 +218,4 @@ def plan_pdf(student, items) -> bytes:
 def plan_download(request, pk: int):
     student = _student(request.principal, pk)
     data = plan_pdf(student, list(selectors.plan_items(student)))
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="plan-{student.student_id_number}.pdf"'
-    return response
+    return pdf_response(data, f"plan-{student.student_id_number}.pdf")

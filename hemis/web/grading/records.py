@@ -24,7 +24,7 @@ from hemis.grading.services import gpa as gpa_services
 from hemis.org.models import OrgUnit
 from hemis.web.forms import message_errors
 from hemis.web.grading.records_forms import CUMULATIVE, GpaFilter, GroupSemesterForm
-from hemis.web.pages import paginate, xlsx_export
+from hemis.web.pages import paginate, pdf_response, xlsx_export
 
 # --- a student's record --------------------------------------------------------------------------------
 
@@ -153,9 +153,7 @@ def _pdf(title, subtitle, headers, rows, filename) -> HttpResponse:
         landscape=True,
         footer="OpenHEMIS",
     )
-    response = HttpResponse(body, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    return pdf_response(body, filename)
 
 
 # --- the GPA list --------------------------------------------------------------------------------------

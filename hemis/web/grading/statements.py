@@ -34,7 +34,7 @@ from hemis.web.grading.statements_forms import (
     ReopenForm,
     StatementFilter,
 )
-from hemis.web.pages import paginate
+from hemis.web.pages import paginate, pdf_response
 
 # The refusals of a grade save (the form or the import) without a field of their own stand above the form.
 GRADES_RENAME = dict.fromkeys(("version", "statement", "grades", "versions"), NON_FIELD_ERRORS)
@@ -270,9 +270,7 @@ def statement_template(request, pk: int):
 @require_GET
 def statement_pdf_view(request, pk: int):
     item = _statement_of(request, pk, policy.visible_statements(request.principal))
-    response = HttpResponse(statement_pdf(item), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="statement-{item.pk}.pdf"'
-    return response
+    return pdf_response(statement_pdf(item), f"statement-{item.pk}.pdf")
 
 
 @login_required

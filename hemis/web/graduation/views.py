@@ -8,7 +8,7 @@ calls one service, whose refusal is shown and changes nothing."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -27,6 +27,7 @@ from hemis.access.policy.graduation import (
 from hemis.graduation import diploma_pdf, selectors, services
 from hemis.web.forms import call_service, fresh, message_errors, status_of
 from hemis.web.graduation.forms import DiplomaForm, GraduatesFilter, QueueFilter, RefuseForm, UnitForm
+from hemis.web.pages import pdf_response
 
 SHOWN = 300
 
@@ -279,23 +280,21 @@ def _open_diploma(request):
     return gate.diploma
 
 
-def _pdf(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @login_required
 @require_GET
 def diploma_download(request):
     diploma = _open_diploma(request)
-    return _pdf(diploma_pdf.diploma_pdf(diploma), f"diploma-{diploma.series}{diploma.number}.pdf")
+    return pdf_response(
+        diploma_pdf.diploma_pdf(diploma), f"diploma-{diploma.series}{diploma.number}.pdf", attachment=True
+    )
 
 
 @login_required
 @require_GET
 def supplement_download(request):
     diploma = _open_diploma(request)
-    return _pdf(
-        diploma_pdf.supplement_pdf(diploma), f"diploma-supplement-{diploma.series}{diploma.number}.pdf"
+    return pdf_response(
+        diploma_pdf.supplement_pdf(diploma),
+        f"diploma-supplement-{diploma.series}{diploma.number}.pdf",
+        attachment=True,
     )

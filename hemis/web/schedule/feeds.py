@@ -28,7 +28,7 @@ from hemis.schedule.enums import LessonStatus
 from hemis.schedule.services import feeds as feed_services
 from hemis.staff.models import Employee
 from hemis.students.models import Student
-from hemis.web.pages import xlsx_export
+from hemis.web.pages import pdf_response, xlsx_export
 from hemis.web.schedule.common import monday_from, timetable_group
 
 WEEKDAY_NAMES = dict(WEEKDAYS)
@@ -134,9 +134,7 @@ def _semester_line(week) -> list[str]:
 def _pdf_response(printout: _Printout) -> HttpResponse:
     week = printout.week
     data = week_pdf(week, title=printout.title, subtitles=[*printout.subtitles, *_semester_line(week)])
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{printout.stem}-{week.monday:%Y%m%d}.pdf"'
-    return response
+    return pdf_response(data, f"{printout.stem}-{week.monday:%Y%m%d}.pdf")
 
 
 @login_required
