@@ -306,7 +306,7 @@ class SubjectAttendance:
 
     @property
     def barred(self) -> bool:
-        return bool(self.planned) and self.unexcused * 100 > self.bar_percent * self.planned
+        return attendance.over_bar(self.unexcused, self.planned, self.bar_percent)
 
     @property
     def near_bar(self) -> bool:

@@ -21,6 +21,13 @@ DEFAULTS = Rules(False, 2, 5, 24, 48, 74)
 FIVE_POINT = Rules(True, 2, 5, 24, 48, 74)
 
 
+def over_bar(unexcused: int, planned: int | None, bar_percent: int) -> bool:
+    """Whether ``unexcused`` absent hours pass the bar of ``bar_percent`` % of a subject's ``planned``
+    hours (``UniversitySettings.bar_absence_percent``): the student is not admitted to its final
+    control. A subject with no planned hours (or none known) bars nobody."""
+    return bool(planned) and unexcused * 100 > bar_percent * planned
+
+
 def rules_for(marking_system) -> Rules:
     """The rules of ``marking_system`` (an ``academics.MarkingSystem``, its ``attendance_rules`` row
     prefetched or not; None: the defaults)."""

@@ -30,6 +30,7 @@ from hemis.schedule.enums import Attempt, ControlKind, LessonKind, LessonStatus
 from hemis.schedule.models import Lesson
 from hemis.students.models import GroupSubject, Student, StudentStatus
 from hemis.teaching.models import Absence
+from hemis.teaching.rules import over_bar
 
 ATTEMPTS: list[str] = list(Attempt.values)  # the 1st, 2nd and 3rd statement, in order
 REOPEN_MAX_DAYS = 30
@@ -262,7 +263,7 @@ def generate_statements(
             student_id=pk,
             curriculum_subject=cs,
             absent_hours=min(hours.get(pk, 0), 32767),
-            barred=hours.get(pk, 0) * 100 > settings.bar_absence_percent * planned,
+            barred=over_bar(hours.get(pk, 0), planned, settings.bar_absence_percent),
         )
         for pk in student_ids
     ]
