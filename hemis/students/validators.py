@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
-MB = 1024 * 1024
+from hemis.core.files import MB, file_error
+
 # A scan of a passport, a certificate or a decision: documents and photographed pages.
 SCAN_EXTENSIONS = ("pdf", "jpg", "jpeg", "png")
 SCAN_MAX_BYTES = 5 * MB
@@ -43,14 +44,6 @@ def email_error(text: str) -> str | None:
     return None
 
 
-def _extension(name: str) -> str:
-    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
-
-
 def scan_error(file) -> str | None:
     """Why an attached scan is refused (its type or size), or None."""
-    if _extension(getattr(file, "name", "") or "") not in SCAN_EXTENSIONS:
-        return _("Upload a file of one of these types: %(types)s.") % {"types": ", ".join(SCAN_EXTENSIONS)}
-    if file.size > SCAN_MAX_BYTES:
-        return _("The file is larger than %(limit)d MB.") % {"limit": SCAN_MAX_BYTES // MB}
-    return None
+    return file_error(file, SCAN_EXTENSIONS, SCAN_MAX_BYTES)

@@ -4,7 +4,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
-MB = 1024 * 1024
+from hemis.core.files import MB, file_error
+
 # A subject's resources and an assignment's own file: documents, slides, tables, archives, pictures, video.
 RESOURCE_EXTENSIONS = ("pdf", "doc", "docx", "ppt", "pptx", "xls", "xlsx", "zip", "jpg", "png", "mp4")
 RESOURCE_MAX_BYTES = 50 * MB
@@ -16,19 +17,6 @@ WORK_EXTENSIONS = ("pdf", "doc", "docx", "zip")
 WORK_MAX_BYTES = 20 * MB
 
 _http_url = URLValidator(schemes=["http", "https"])
-
-
-def extension(name: str) -> str:
-    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
-
-
-def file_error(file, extensions: tuple[str, ...], max_bytes: int) -> str | None:
-    """Why ``file`` is refused (its type or size), or None."""
-    if extension(getattr(file, "name", "") or "") not in extensions:
-        return _("Upload a file of one of these types: %(types)s.") % {"types": ", ".join(extensions)}
-    if file.size > max_bytes:
-        return _("The file is larger than %(limit)d MB.") % {"limit": max_bytes // MB}
-    return None
 
 
 def resource_file_error(file) -> str | None:
