@@ -43,3 +43,12 @@ class Person(models.Model):
     def short_name(self) -> str:
         initials = "".join(f"{p[0]}." for p in (self.first_name, self.patronymic) if p)
         return f"{self.last_name} {initials}".strip()
+
+
+# A person's personal data (chapter 4.1, confidentiality) is journaled as "changed", never by value.
+PRIVATE_FIELDS = frozenset({"pinfl", "passport", "birth_date", "phone", "address"})
+
+
+def journaled(field: str, value):
+    """``value`` as the action journal keeps it: a bullet for personal data, else the value itself."""
+    return "•" if field in PRIVATE_FIELDS else value

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from hemis.audit import services as audit
+from hemis.core.people import journaled
 from hemis.org.models import OrgUnit
 from hemis.staff.models import Appointment, Employee
 from hemis.staff.services.common import (
@@ -33,12 +34,10 @@ PERSON_FIELDS = (
     "academic_degree",
     "academic_rank",
 )
-# Personal data is journaled as "changed", never by value.
-_PRIVATE = {"pinfl", "passport", "birth_date", "phone", "address"}
 
 
 def employee_values(employee: Employee, fields=PERSON_FIELDS) -> dict:
-    return {f: ("•" if f in _PRIVATE else getattr(employee, f)) for f in fields}
+    return {f: journaled(f, getattr(employee, f)) for f in fields}
 
 
 def _pinfl_errors(employee: Employee) -> Errors:

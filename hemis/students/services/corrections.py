@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from hemis.audit import services as audit
-from hemis.core.people import pinfl_validator
+from hemis.core.people import journaled, pinfl_validator
 from hemis.students.models import CorrectableField, CorrectionStatus, DataCorrectionRequest, Student
 from hemis.students.services.common import Errors, add, raise_if
 from hemis.students.services.students import update_student
@@ -20,7 +20,6 @@ from hemis.students.validators import email_error, normalise_phone, phone_error,
 F = CorrectableField
 _DATE = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$")
 # Kept in the journal as "changed", never by value (as the student-edit service does).
-_PRIVATE = {F.PINFL, F.PASSPORT, F.BIRTH_DATE, F.PHONE, F.ADDRESS}
 
 
 def _choices(field: str):
@@ -151,7 +150,7 @@ def request_correction(
         data={
             "student": student.pk,
             "field": field,
-            "value": "•" if field in _PRIVATE else request.requested_value,
+            "value": journaled(field, request.requested_value),
         },
     )
     return request

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hemis.audit import services as audit
+from hemis.core.people import journaled
 from hemis.students.models import Group, Student, StudentStatus
 from hemis.students.services.common import Errors, add, raise_if
 
@@ -26,12 +27,10 @@ EDITABLE_FIELDS = (
     "social_category",
     "accommodation",
 )
-# Personal data is journaled as "changed", never by value.
-_PRIVATE = {"pinfl", "passport", "birth_date", "phone", "address"}
 
 
 def _journal(student: Student, fields) -> dict:
-    return {f: ("•" if f in _PRIVATE else getattr(student, f)) for f in fields}
+    return {f: journaled(f, getattr(student, f)) for f in fields}
 
 
 def _pinfl_errors(student: Student) -> Errors:
@@ -58,7 +57,7 @@ def update_student(*, student: Student, actor, data: dict) -> Student:
         actor=actor,
         action="students.student.updated",
         target=student,
-        before={f: ("•" if f in _PRIVATE else before[f]) for f in changed},
+        before={f: journaled(f, before[f]) for f in changed},
         after=_journal(student, changed),
     )
     return student
