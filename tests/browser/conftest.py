@@ -16,7 +16,7 @@ from django.core.management.color import no_style
 from django.db import connections, transaction
 from django.db.backends.base.creation import BaseDatabaseCreation
 from django.db.models import Model
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -108,17 +108,39 @@ def page(browser: Browser) -> Iterator[Page]:
 @pytest.fixture
 def phone(browser: Browser) -> Iterator[Page]:
     """A page on a phone-sized screen (390 × 844, touch), where the sidebar folds behind the menu button."""
+    context = phone_context(browser)
+    yield context.new_page()
+    context.close()
+
+
+PHONE_WIDTH = 390
+
+
+def phone_context(browser: Browser) -> BrowserContext:
+    """A browser context of a phone-sized screen (for a second person on a phone in one test)."""
     context = browser.new_context(
         locale="uz-UZ",
         timezone_id="Asia/Tashkent",
-        viewport={"width": 390, "height": 844},
+        viewport={"width": PHONE_WIDTH, "height": 844},
         device_scale_factor=2,
         is_mobile=True,
         has_touch=True,
     )
     context.set_default_timeout(TIMEOUT_MS)
-    yield context.new_page()
-    context.close()
+    return context
+
+
+def fits_phone(page: Page) -> bool:
+    """Whether the page fits the phone's width (nothing to scroll sideways)."""
+    return page.evaluate("document.documentElement.scrollWidth") <= PHONE_WIDTH
+
+
+def console_errors(page: Page, errors: list[str] | None = None) -> list[str]:
+    """The list the page's console errors are collected into from now on (a CSP violation shows as
+    one); pass the list of another page to collect both into one."""
+    collected = [] if errors is None else errors
+    page.on("console", lambda message: collected.append(message.text) if message.type == "error" else None)
+    return collected
 
 
 def login(page: Page, live_server, username: str, password: str = "hemis-demo") -> None:

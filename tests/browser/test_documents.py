@@ -16,10 +16,9 @@ from hemis.documents.models import IssuedDocument
 from hemis.testing.documents import build_docs
 from hemis.testing.grading import build_grading
 from hemis.testing.schedule import build_world
-from tests.browser.conftest import login
+from tests.browser.conftest import console_errors, fits_phone, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-WIDTH = 390
 
 
 def uz(msgid: str) -> str:
@@ -29,8 +28,7 @@ def uz(msgid: str) -> str:
 
 def test_a_student_requests_downloads_and_verifies_a_certificate_on_a_phone(phone, live_server, uni):
     docs = build_docs(build_grading(build_world(uni)))
-    errors: list[str] = []  # a CSP violation (an inline style or script) shows as a console error
-    phone.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    errors = console_errors(phone)
 
     login(phone, live_server, docs.a.user.username)
     phone.goto(f"{live_server.url}/documents/")
@@ -40,7 +38,7 @@ def test_a_student_requests_downloads_and_verifies_a_certificate_on_a_phone(phon
         phone.click("[data-testid=request-document]")
     document = IssuedDocument.objects.get()
     assert phone.locator("[data-testid=document-number]").all_inner_texts() == [document.number]
-    assert phone.evaluate("document.documentElement.scrollWidth") <= WIDTH
+    assert fits_phone(phone)
 
     href = phone.locator("[data-testid=document-pdf]").get_attribute("href")
     response = phone.request.get(f"{live_server.url}{href}")
@@ -58,5 +56,5 @@ def test_a_student_requests_downloads_and_verifies_a_certificate_on_a_phone(phon
     assert (
         document.number in facts and "Oʻrinboyeva Gulnoza Gʻayratovna" in facts and "Soliq idorasi" in facts
     )
-    assert phone.evaluate("document.documentElement.scrollWidth") <= WIDTH
+    assert fits_phone(phone)
     assert errors == []

@@ -13,19 +13,14 @@ from hemis.electives import services
 from hemis.electives.enums import ChoiceStatus
 from hemis.electives.models import ElectiveChoice
 from hemis.electives.tests.world import build_world, offer
-from tests.browser.conftest import login
+from tests.browser.conftest import console_errors, fits_phone, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-WIDTH = 390
 
 
 def uz(msgid: str) -> str:
     with translation.override("uz"):
         return gettext(msgid)
-
-
-def fits(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth") <= WIDTH
 
 
 def test_a_student_is_waitlisted_cancels_and_picks_a_free_elective_on_a_phone(
@@ -44,15 +39,14 @@ def test_a_student_is_waitlisted_cancels_and_picks_a_free_elective_on_a_phone(
     first, student = world.students
     polymers, petro = offer(window, world.polymers), offer(window, world.petro)
     services.choose(student=first, offer=polymers, actor=first.user)  # the only seat of Polymers
-    errors: list[str] = []
-    phone.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    errors = console_errors(phone)
 
     login(phone, live_server, student.user.username)
     phone.goto(f"{live_server.url}/electives/my/")
     polymers_card = phone.locator("[data-testid=offer]", has_text=world.polymers.subject.name_uz)
     full = uz("full (%(seats)s seats): choosing puts you on the waitlist") % {"seats": 1}
     assert polymers_card.locator("[data-testid=free-seats]").inner_text() == full
-    assert fits(phone)
+    assert fits_phone(phone)
     with phone.expect_navigation():
         polymers_card.locator("[data-testid=choose]").click()
     choice = ElectiveChoice.objects.get(student=student)
@@ -78,5 +72,5 @@ def test_a_student_is_waitlisted_cancels_and_picks_a_free_elective_on_a_phone(
     with translation.override("uz"):
         confirmed = str(ChoiceStatus.CONFIRMED.label)
     assert phone.locator("[data-testid=choice-status]").inner_text() == confirmed
-    assert fits(phone)
+    assert fits_phone(phone)
     assert errors == []

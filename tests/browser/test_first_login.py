@@ -7,33 +7,27 @@ import pytest
 
 from hemis.students.models import DataCorrectionRequest, Student
 from hemis.testing import factories as f
-from tests.browser.conftest import login
+from tests.browser.conftest import console_errors, fits_phone, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-WIDTH = 390
 NEW_PASSWORD = "Yangi-parol-2026"
-
-
-def fits(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth") <= WIDTH
 
 
 def test_a_fresh_student_takes_the_first_log_in_on_a_phone(phone, live_server, uni):
     user = f.UserFactory(username="400251100901", onboarded_at=None, must_change_password=True)
     student = f.StudentFactory(group=uni["chem_group"], student_id_number="400251100901", user=user)
-    errors: list[str] = []
-    phone.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    errors = console_errors(phone)
 
     login(phone, live_server, "400251100901")
     assert phone.url == f"{live_server.url}/password/"
-    assert fits(phone)
+    assert fits_phone(phone)
     phone.fill("#id_old_password", "hemis-demo")
     phone.fill("#id_new_password1", NEW_PASSWORD)
     phone.fill("#id_new_password2", NEW_PASSWORD)
     with phone.expect_navigation():
         phone.click("form.form-narrow button[type=submit]")
     assert phone.url.endswith("/welcome/")
-    assert fits(phone)
+    assert fits_phone(phone)
 
     phone.fill("#id_email", "gulnoza@example.uz")
     phone.fill("#id_phone", "90 123 45")
@@ -50,7 +44,7 @@ def test_a_fresh_student_takes_the_first_log_in_on_a_phone(phone, live_server, u
 
     phone.goto(f"{live_server.url}/my/personal-data/")
     assert "+998901234567" in phone.locator("[data-testid=personal-facts]").inner_text()
-    assert fits(phone)
+    assert fits_phone(phone)
     with phone.expect_navigation():
         phone.click("[data-testid=request-correction]")
     phone.select_option("#id_field", "patronymic")
@@ -60,13 +54,13 @@ def test_a_fresh_student_takes_the_first_log_in_on_a_phone(phone, live_server, u
         phone.click("[data-testid=correction-form] button[type=submit]")
     assert phone.locator("[data-testid=my-correction]").count() == 1
     assert DataCorrectionRequest.objects.get().requested_value == "Baxtiyorovna"
-    assert fits(phone)
+    assert fits_phone(phone)
 
     phone.goto(f"{live_server.url}/my/unilibrary/")
     link = phone.locator("[data-testid=unilibrary-link]")
     assert (link.get_attribute("href"), link.get_attribute("target")) == ("https://unilibrary.uz", "_blank")
     assert "noopener" in link.get_attribute("rel")
-    assert fits(phone)
+    assert fits_phone(phone)
     assert Student.objects.get(pk=student.pk).user.onboarded_at is not None
     # the one 400 is the refused phone's answer (a refused form answers 400); nothing else went wrong
     assert [e for e in errors if "status of 400" not in e] == []
