@@ -27,6 +27,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from hemis.academics.enums import SemesterType
 from hemis.audit import services as audit
@@ -254,7 +255,11 @@ def close_offer(*, offer: ElectiveOffer, move_to: ElectiveOffer | None, actor) -
         raise ValidationError(
             {
                 "move_to": [
-                    _("%(count)d students chose this elective: choose the elective to move them to.")
+                    ngettext(
+                        "%(count)d student chose this elective: choose the elective to move them to.",
+                        "%(count)d students chose this elective: choose the elective to move them to.",
+                        len(movers),
+                    )
                     % {"count": len(movers)}
                 ]
             }

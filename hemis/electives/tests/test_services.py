@@ -286,7 +286,7 @@ def test_close_offer_refusals_change_nothing(world, dean_chemistry):
     pick(world.students[0], polymers)
     close = lambda target: services.close_offer(offer=polymers, move_to=target, actor=dean_chemistry)  # noqa: E731
     refused(
-        lambda: close(None), "move_to", "1 students chose this elective: choose the elective to move them to."
+        lambda: close(None), "move_to", "1 student chose this elective: choose the elective to move them to."
     )
     refused(lambda: close(polymers), "move_to", "Choose another elective to move the students to.")
     refused(
