@@ -55,6 +55,14 @@ def message_errors(request, error: ValidationError) -> None:
         messages.error(request, message)
 
 
+def message_form_errors(request, form: forms.BaseForm) -> None:
+    """A refused form of an action that redirects (no page to show the form again), told as error
+    messages on the next page."""
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+
+
 def status_of(request, form: forms.BaseForm) -> int:
     """400 for a POST the form or the service refused, else 200."""
     return 400 if request.method == "POST" and form.errors else 200

@@ -25,7 +25,7 @@ from hemis.documents.services import issue_document
 from hemis.movements.enums import OrderStatus
 from hemis.movements.models import Order
 from hemis.web.documents.forms import RequestForm
-from hemis.web.forms import message_errors
+from hemis.web.forms import message_errors, message_form_errors
 from hemis.web.pages import pdf_response
 
 
@@ -84,9 +84,7 @@ def request_document(request):
         back = reverse("web:documents_my")
     form = RequestForm(request.POST, orders=_orders(student))
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        message_form_errors(request, form)
         return redirect(back)
     data = form.cleaned_data
     kind = data["kind"]

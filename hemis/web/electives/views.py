@@ -30,7 +30,7 @@ from hemis.access.policy.electives import (
 from hemis.electives import selectors, services
 from hemis.electives.enums import ChoiceStatus
 from hemis.web.electives.forms import CloseOfferForm, SeatsForm, WindowForm
-from hemis.web.forms import call_service, message_errors, status_of
+from hemis.web.forms import call_service, message_errors, message_form_errors, status_of
 
 # --- the student --------------------------------------------------------------------------------
 
@@ -176,9 +176,7 @@ def offer_seats(request, pk: int):
     offer = _managed_offer(principal, pk)
     form = SeatsForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        message_form_errors(request, form)
     else:
         try:
             services.set_seats(offer=offer, seats=form.cleaned_data["seats"], actor=request.user)
