@@ -29,6 +29,7 @@ from hemis.schedule.models import Lesson, TeachingLoad, TimetableEntry
 from hemis.schedule.services import controls, entries
 from hemis.schedule.services.placement import Attendee
 from hemis.students.models import GroupSubject, Subgroup
+from hemis.teaching.models import Absence, Excuse, LessonRecord
 from hemis.testing import factories as f
 
 D = dt.date
@@ -321,3 +322,31 @@ def with_login(person, username: str, **user_fields):
 def text(response) -> str:
     """A page's HTML with its entities unescaped."""
     return html.unescape(response.content.decode())
+
+
+_absence_slot = iter(range(10_000))
+
+
+def absent(w, student, subject, hours: int, *, excused: bool = False) -> Absence:
+    """``student`` absent ``hours`` academic hours from a recorded lesson of ``subject`` (a Subject) in
+    the world's semester; excused by an excuse of the dean's office when ``excused``."""
+    n = next(_absence_slot)
+    lesson = Lesson.objects.create(
+        semester=w.semester,
+        faculty=w.faculty,
+        subject=subject,
+        training_type=TrainingType.LECTURE,
+        teacher=w.karimov,
+        room=w.room301,
+        date=w.semester.start_date + dt.timedelta(days=n // 6),
+        pair=n % 6 + 1,
+        start_time=dt.time(8, 0),
+        end_time=dt.time(9, 20),
+    )
+    record = LessonRecord.objects.create(lesson=lesson)
+    excuse = None
+    if excused:
+        excuse = Excuse.objects.create(
+            student=student, from_date=lesson.date, to_date=lesson.date, reason="Ill", document_number="1"
+        )
+    return Absence.objects.create(record=record, student=student, hours=hours, excuse=excuse)

@@ -2,44 +2,12 @@
 absent, excused and unexcused hours, the grading bar and the lists' thresholds; a fixed number of
 queries."""
 
-import datetime as dt
-
 import pytest
 
 from hemis.academics.models import Subject
-from hemis.curricula.enums import TrainingType
-from hemis.schedule.models import Lesson
 from hemis.students.models import Student
 from hemis.teaching.journal_selectors import student_semester_attendance
-from hemis.teaching.models import Absence, Excuse, LessonRecord
-
-_n = iter(range(1000))
-
-
-def absent(w, student, subject, hours, excused=False):
-    n = next(_n)
-    lesson = Lesson.objects.create(
-        semester=w.semester,
-        faculty=w.faculty,
-        subject=subject,
-        training_type=TrainingType.LECTURE,
-        teacher=w.karimov,
-        room=w.room301,
-        date=w.semester.start_date + dt.timedelta(days=n // 6),
-        pair=n % 6 + 1,
-        start_time=dt.time(8),
-        end_time=dt.time(9, 20),
-    )
-    excuse = (
-        Excuse.objects.create(
-            student=student, from_date=lesson.date, to_date=lesson.date, reason="r", document_number="1"
-        )
-        if excused
-        else None
-    )
-    Absence.objects.create(
-        record=LessonRecord.objects.create(lesson=lesson), student=student, hours=hours, excuse=excuse
-    )
+from hemis.testing.schedule import absent
 
 
 def student(w) -> Student:
