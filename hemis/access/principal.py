@@ -31,6 +31,9 @@ class Principal:
     user: User | None
     choices: list[RoleChoice] = field(default_factory=list)
     active: RoleChoice | None = None
+    # The user's own student record (with its group), read once with the roles: the student role
+    # comes from it, and a student's own pages start from it. None for a user who is not a student.
+    student: Student | None = None
 
     @property
     def role(self) -> str | None:
@@ -63,8 +66,9 @@ class Principal:
 ANONYMOUS = Principal(user=None)
 
 
-def role_choices(user: User) -> list[RoleChoice]:
-    """Every role the user can act in today, grants first, then the student role."""
+def role_choices(user: User, *, is_student: bool | None = None) -> list[RoleChoice]:
+    """Every role the user can act in today, grants first, then the student role (``is_student``:
+    whether the user has a student record, when the caller knows it already)."""
     grants = (
         RoleGrant.objects.current()
         .filter(user=user)
@@ -75,7 +79,9 @@ def role_choices(user: User) -> list[RoleChoice]:
         RoleChoice(key=f"g{g.pk}", role=g.role_id, role_name=g.role.name, scope=g.role.scope, unit=g.org_unit)
         for g in grants
     ]
-    if Student.objects.filter(user=user).exists():
+    if is_student is None:
+        is_student = Student.objects.filter(user=user).exists()
+    if is_student:
         choices.append(
             RoleChoice(
                 key=STUDENT_KEY, role=RoleCode.STUDENT, role_name=str(RoleCode.STUDENT.label), scope=Scope.OWN
@@ -87,6 +93,7 @@ def role_choices(user: User) -> list[RoleChoice]:
 def build_principal(user: User, active_key: str | None) -> Principal:
     if user is None or not user.is_authenticated:
         return ANONYMOUS
-    choices = role_choices(user)
+    student = Student.objects.filter(user=user).select_related("group").first()
+    choices = role_choices(user, is_student=student is not None)
     active = next((c for c in choices if c.key == active_key), None) or (choices[0] if choices else None)
-    return Principal(user=user, choices=choices, active=active)
+    return Principal(user=user, choices=choices, active=active, student=student)

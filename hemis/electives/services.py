@@ -379,17 +379,24 @@ def choose(*, student, offer: ElectiveOffer, actor, today: dt.date | None = None
         _refuse(_("The dean's office has closed this elective."))
     _check_student(student, offer)
     block = offer.curriculum_subject.block
-    _refuse_live(student, window.pk, block, offer.pk)
+    # The same offer again, or a second live choice in the block, is refused by the partial unique
+    # constraints when the choice is inserted (everything before rolled back, the seat too); only
+    # then is the reason looked up. A rush pays no query for the rare second try.
     try:
         with transaction.atomic():
             confirmed = _take_seat(offer.pk)
             if not confirmed:
                 # Full: queue up while holding the offer's row, as a cancel does while it hands a
                 # freed seat to the queue — so no seat frees up unseen between the two.
-                locked = ElectiveOffer.objects.select_for_update().only("cancelled_at").get(pk=offer.pk)
+                locked = (
+                    ElectiveOffer.objects.select_for_update()
+                    .only("cancelled_at", "taken", "seats")
+                    .get(pk=offer.pk)
+                )
                 if locked.cancelled_at is not None:
                     _refuse(_("The dean's office has closed this elective."))
-                confirmed = _take_seat(offer.pk)
+                # A seat freed since the UPDATE missed (the row is ours now, so this one takes it).
+                confirmed = locked.taken < locked.seats and _take_seat(offer.pk)
             now = timezone.now()
             choice = ElectiveChoice.objects.create(
                 offer=offer,
@@ -407,7 +414,8 @@ def choose(*, student, offer: ElectiveOffer, actor, today: dt.date | None = None
                 after={"offer": offer.pk, "student": student.pk, "status": choice.status},
             )
     except IntegrityError:
-        # Another request of the same student won the race: the constraint refused this one.
+        # A live choice of this offer or block exists (maybe made by a parallel request of the same
+        # student): the constraint refused this one; say which.
         _refuse_live(student, window.pk, block, offer.pk)
         raise
     return choice

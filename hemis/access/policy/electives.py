@@ -50,12 +50,9 @@ def window_faculties(principal: Principal):
 
 
 def electives_student(principal: Principal):
-    """The logged-in student's own record (none for any other role)."""
-    from hemis.students.models import Student
-
-    if not can(principal, "electives.own"):
-        return Student.objects.none()
-    return Student.objects.filter(user=principal.user)
+    """The logged-in student's own record, with its group (None for any other role): the one the
+    principal read with the roles."""
+    return principal.student if can(principal, "electives.own") else None
 
 
 def student_offers(principal: Principal):
@@ -63,11 +60,10 @@ def student_offers(principal: Principal):
     the window, the semester and the seats)."""
     from hemis.electives.models import ElectiveOffer
 
-    if not can(principal, "electives.own"):
+    student = electives_student(principal)
+    if student is None or student.group is None:
         return ElectiveOffer.objects.none()
-    return ElectiveOffer.objects.filter(
-        curriculum_subject__semester__curriculum__groups__students__user=principal.user
-    )
+    return ElectiveOffer.objects.filter(curriculum_subject__semester__curriculum=student.group.curriculum_id)
 
 
 def own_choices(principal: Principal):

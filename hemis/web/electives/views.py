@@ -12,6 +12,7 @@ each write calls one electives service, whose refusal is shown and changes nothi
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -36,7 +37,10 @@ from hemis.web.forms import call_service, message_errors, message_form_errors, s
 
 
 def _student(principal):
-    return get_object_or_404(electives_student(principal).select_related("group"))
+    student = electives_student(principal)
+    if student is None:
+        raise Http404
+    return student
 
 
 @login_required
@@ -70,10 +74,9 @@ def choose(request, pk: int):
         if choice.status == ChoiceStatus.CONFIRMED:
             messages.success(request, _("Your seat in %(subject)s is confirmed.") % {"subject": subject})
         else:
+            # The place in the queue is on the page this redirects to (not counted here too).
             messages.warning(
-                request,
-                _("%(subject)s is full: you are number %(position)d on its waitlist.")
-                % {"subject": subject, "position": selectors.waitlist_position(choice)},
+                request, _("%(subject)s is full: you are on its waitlist.") % {"subject": subject}
             )
     return redirect("web:electives_my")
 

@@ -22,8 +22,9 @@ from hemis.testing.schedule import text
 MY = reverse("web:electives_my")
 BLOCKS = ["11.05", "11.02"]  # additional subjects, mathematics and natural sciences
 WINDOWS = reverse("web:electives_windows")
-# The session, the user, the role grants, the student role and the languages: five queries besides the page's own.
-MY_QUERIES = 5 + 3  # the student, the offers, the choices
+# The session, the user, the role grants, the student record (the student role) and the languages:
+# five queries besides the page's own.
+MY_QUERIES = 5 + 2  # the offers, the choices (the student came with the roles)
 WINDOWS_QUERIES = 5 + 4  # the windows with totals, the form's semesters and faculties (the select asks twice)
 WINDOW_QUERIES = 5 + 3  # the window, whether the dean keeps it, the offers with their waitlists
 
@@ -73,7 +74,7 @@ def test_student_chooses_then_the_next_is_waitlisted_and_cancelling_promotes(cli
     assert cells(page, "choice-status") == ["Confirmed"]
     client.force_login(b.user)
     page = text(choose(client, polymers))
-    assert "Polymer chemistry is full: you are number 1 on its waitlist." in page
+    assert "Polymer chemistry is full: you are on its waitlist." in page
     assert cells(page, "choice-status") == ["Waitlisted, number 1"]
     client.force_login(a.user)
     mine = ElectiveChoice.objects.get(student=a)
