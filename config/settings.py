@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "js_lib_htmx",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_tasks_db",
     "axes",
     "hemis.core",
@@ -76,6 +77,8 @@ INSTALLED_APPS = [
     "hemis.electives",
     "hemis.graduation",
     "hemis.documents",
+    "hemis.integrations",
+    "hemis.exchange",
     "hemis.compliance",
     "hemis.demo",
     "hemis.web",
@@ -234,12 +237,35 @@ MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
 
 # --- API and tasks ---------------------------------------------------------------------------
+# Our own API (/api/, hemis/api/own): a data-API token (Bearer) or the browser's session; one error shape.
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "hemis.api.own.auth.TokenAuthentication",
+        "hemis.api.own.auth.SessionAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "EXCEPTION_HANDLER": "hemis.api.own.errors.handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
-SPECTACULAR_SETTINGS = {"TITLE": "OpenHEMIS API", "VERSION": "0.1.0", "SERVE_INCLUDE_SCHEMA": False}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "OpenHEMIS API",
+    "DESCRIPTION": "What the HEMIS-compatible API (/rest/v1) does not cover, and the writes scripts need. "
+    "Authenticate with a data-API token (Authorization: Bearer <key>, issued in the integration registry) "
+    "or the browser's session (writes: the X-CSRFToken header). Every error answers "
+    '{"error": {"code", "message", "fields"}}.',
+    "VERSION": "0.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    # The ``<id:pk>`` of hemis/api/own/urls.py: a record's id, at most a database integer.
+    "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 0, "maximum": 2147483647}},
+    # Everything from this instance (the CSP): the sidecar's copy of Swagger UI, no validator badge.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},
+}
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # What the scheduler (`manage.py run_scheduler`) starts, and when (local time); see hemis/jobs/scheduler.py.
 # Titles are msgids, translated when the job page is shown.
@@ -268,7 +294,21 @@ PERIODIC_JOBS = {
         "every": "day",
         "at": "02:00",
     },
+    "exchange.sync": {
+        "task": "hemis.exchange.tasks.sync",
+        "title": "Sync with the central registry",
+        "view_action": "exchange.view",
+        "result_url": "web:exchange_status",
+        "every": "hour",
+        "at": "00:20",  # twenty minutes past every hour
+    },
 }
+# The exchange with the central registry (annex 1 item 6): how batches leave (hemis/exchange/transports.py).
+EXCHANGE_TRANSPORT = os.environ.get("EXCHANGE_TRANSPORT", "hemis.exchange.transports.FileTransport")
+EXCHANGE_URL = os.environ.get("EXCHANGE_URL", "")
+EXCHANGE_TOKEN = os.environ.get("EXCHANGE_TOKEN", "")
+EXCHANGE_TIMEOUT = int(os.environ.get("EXCHANGE_TIMEOUT", "30"))
+EXCHANGE_BATCH_SIZE = int(os.environ.get("EXCHANGE_BATCH_SIZE", "500"))
 
 # --- logging: one JSON object a line, for the journal of the host --------------------------------
 LOGGING = {

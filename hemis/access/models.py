@@ -91,3 +91,23 @@ class RoleGrant(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.role}" + (f" ({self.org_unit})" if self.org_unit_id else "")
+
+
+class ApiLoginFailure(models.Model):
+    """A failed log-in through the HEMIS Student API (``/rest/v1/auth/login``): the API refuses further
+    attempts from an address (10 in 10 minutes) or for a login (10 in an hour), as HEMIS does."""
+
+    at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
+    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    login = models.CharField(_("login"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("failed API log-in")
+        verbose_name_plural = _("failed API log-ins")
+        indexes = [
+            models.Index(fields=["ip", "at"], name="access_apifail_ip_at"),
+            models.Index(fields=["login", "at"], name="access_apifail_login_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.login or '-'} {self.ip or '-'} {self.at:%Y-%m-%d %H:%M}"

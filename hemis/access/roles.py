@@ -1,4 +1,4 @@
-"""The sixteen roles of the regulation (chapter 1.3, chapter 3), as data loaded into ``Role``."""
+"""The sixteen roles of the regulation (chapter 1.3, chapter 3), and the "API User" role of annex 2 that the\ndata API's tokens are issued to, as data loaded into ``Role``."""
 
 from dataclasses import dataclass
 
@@ -36,6 +36,8 @@ class RoleCode(models.TextChoices):
     MANAGEMENT = "management", _("Management")
     LIBRARY = "library", _("Information resource centre")
     DORMITORY = "dormitory", _("Dormitory")
+    # Annex 2: an account the data (Backend) API's tokens are issued to; it opens no page.
+    API_USER = "api_user", _("API user")
 
 
 @dataclass(frozen=True)
@@ -119,5 +121,8 @@ ROLE_SPECS: tuple[RoleSpec, ...] = (
         "Talabalar turar joyi",
         "Студенческое общежитие",
         "Dormitory",
+    ),
+    RoleSpec(
+        "api_user", Scope.UNIVERSITY, Family.RECEIVING, "API foydalanuvchisi", "Пользователь API", "API user"
     ),
 )

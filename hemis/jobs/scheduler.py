@@ -15,6 +15,10 @@ An entry::
 
 A scheduler that was down at the appointed time starts the job when it comes back the same day;
 a missed day is not made up.
+
+An hourly entry (``"every": "hour"``) reads only the minutes of ``at``: ``"at": "00:20"`` runs at twenty
+past every hour (local time), each hour a period of its own (``"2026-12-04T13"``); a missed hour is not
+made up either.
 """
 
 import datetime as dt
@@ -32,7 +36,7 @@ from hemis.jobs.services import start_job
 
 logger = logging.getLogger("hemis.jobs.scheduler")
 
-PERIODS = ("day",)
+PERIODS = ("day", "hour")
 
 
 @dataclass(frozen=True)
@@ -72,8 +76,11 @@ class Entry:
         )
 
     def due_period(self, now: dt.datetime) -> str | None:
-        """The key of the current period ("2026-12-04") if the job is due in it at ``now``, else None."""
+        """The key of the current period ("2026-12-04", hourly "2026-12-04T13") if the job is due in it
+        at ``now``, else None."""
         local = timezone.localtime(now)
+        if self.every == "hour":
+            return f"{local.date().isoformat()}T{local.hour:02d}" if local.minute >= self.at.minute else None
         return local.date().isoformat() if local.time() >= self.at else None
 
 

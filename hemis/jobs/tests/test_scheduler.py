@@ -172,5 +172,46 @@ def test_the_periodic_jobs_of_the_settings_are_well_formed():
         ("staff.refresh_statuses", "day", dt.time(0, 5)),
         ("grading.records", "day", dt.time(1, 30)),
         ("compliance.refresh", "day", dt.time(2, 0)),
+        ("exchange.sync", "hour", dt.time(0, 20)),
     ]
+    assert import_string(entries[3].task).name == "sync"
     assert import_string(entries[0].task).name == "refresh_staff_statuses"
+
+
+HOURLY = {
+    "tests.hourly": {
+        "task": "hemis.jobs.tests.tasks.tick_tock",
+        "title": "Hourly tick",
+        "view_action": "compliance.view",
+        "every": "hour",
+        "at": "00:20",  # twenty past every hour
+    }
+}
+
+
+def test_an_hourly_job_is_claimed_once_per_hour_from_its_minute(db):
+    assert Scheduler(HOURLY).tick(at(4, 13, 19)) == []  # not yet twenty past
+    assert len(Scheduler(HOURLY).tick(at(4, 13, 20))) == 1
+    assert Scheduler(HOURLY).tick(at(4, 13, 59)) == []  # the 13 o'clock period is claimed
+    assert Scheduler(HOURLY).tick(at(4, 14, 5)) == []  # the next hour, before its minute
+    assert len(Scheduler(HOURLY).tick(at(4, 14, 45))) == 1
+    assert len(Scheduler(HOURLY).tick(at(5, 0, 20))) == 1  # a new day, a new hour
+    assert list(ScheduledRun.objects.order_by("period_key").values_list("period_key", flat=True)) == [
+        "2026-12-04T13",
+        "2026-12-04T14",
+        "2026-12-05T00",
+    ]
+    assert Job.objects.filter(name="tests.hourly").count() == 3
+
+
+def test_an_hourly_claim_lost_to_another_scheduler_starts_nothing(db, monkeypatch):
+    monkeypatch.setattr(Scheduler, "_claimed", staticmethod(lambda name, period: False))
+    assert len(Scheduler(HOURLY).tick(at(4, 9, 30))) == 1
+    assert Scheduler(HOURLY).tick(at(4, 9, 31)) == []  # the unique insert fails: claimed already
+    assert (Job.objects.count(), ScheduledRun.objects.count()) == (1, 1)
+
+
+def test_hourly_periods_are_hours_of_tashkent(db):
+    # 08:25 UTC is 13:25 in Tashkent: the period of 13 o'clock.
+    Scheduler(HOURLY).tick(dt.datetime(2026, 12, 4, 8, 25, tzinfo=dt.UTC))
+    assert ScheduledRun.objects.get().period_key == "2026-12-04T13"
