@@ -5,6 +5,7 @@ from hemis.web.core import errors
 
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
+    path("", include("hemis.api.urls")),
     path("", include("hemis.web.urls")),
 ]
 
