@@ -125,6 +125,13 @@ NAV: list[NavItem] = [
     ),
     NavItem(_("Classifiers"), "web:reference_classifiers", "classifiers.view", _("Administration")),
     NavItem(_("Working-day calendar"), "web:reference_calendar", "calendar.view", _("Administration")),
+    # -- the integration registry and the data-API tokens (issue 15, annex 2) --
+    NavItem(_("Integration registry"), "web:integrations_list", "integrations.view", _("Integrations")),
+    NavItem(_("API tokens"), "web:integrations_tokens", "integrations.view", _("Integrations")),
+    NavItem(_("Data delivered via API"), "web:integrations_calls", "integrations.view", _("Integrations")),
+    # -- the exchange with the ministry (issue 15, annex 1 items 4 and 6) --
+    NavItem(_("Sync with the central registry"), "web:exchange_status", "exchange.view", _("Integrations")),
+    NavItem(_("PINFL correction requests"), "web:exchange_pinfl", "exchange.manage", _("Integrations")),
     # -- compliance pages --
     NavItem(_("Regulation compliance"), "web:compliance_index", "compliance.view"),
     NavItem(_("University settings"), "web:compliance_settings", "settings.edit", _("Administration")),

@@ -24,6 +24,8 @@ urlpatterns = [
     path("", include("hemis.web.electives.urls")),
     path("", include("hemis.web.documents.urls")),
     path("", include("hemis.web.graduation.urls")),
+    path("", include("hemis.web.integrations.urls")),
+    path("", include("hemis.web.exchange.urls")),
     path("compliance/", include("hemis.web.compliance.urls")),
     path("jobs/", include("hemis.web.jobs.urls")),
 ]
