@@ -17,9 +17,11 @@ from hemis.core.people import Gender
 from hemis.demo import cabinet as cabinet_demo
 from hemis.demo import documents as documents_demo
 from hemis.demo import electives as electives_demo
+from hemis.demo import exchange as exchange_demo
 from hemis.demo import extensions, structure
 from hemis.demo import grading as grading_demo
 from hemis.demo import graduation as graduation_demo
+from hemis.demo import integrations as integrations_demo
 from hemis.demo import schedule as schedule_demo
 from hemis.demo import submissions as submissions_demo
 from hemis.demo import teaching as teaching_demo
@@ -109,6 +111,10 @@ def load(*, plan: Plan, password: str, seed: int) -> dict[str, int]:
     counts.update(graduation_demo.seed())
     # -- electives (issue 14): the current semester's window, and the next semester's, open today --
     counts.update(electives_demo.seed(rng=Random(f"{seed}-electives")))
+    # -- the integration registry (issue 15): api_demo, the LMS, its token with a published key --
+    counts.update(integrations_demo.seed())
+    # -- the exchange with the ministry (issue 15): a sync with one failed batch, two PINFL requests --
+    counts.update(exchange_demo.seed())
     audit.record(actor=None, action="core.demo.loaded", target=settings, data={"seed": seed, **counts})
     return counts
 

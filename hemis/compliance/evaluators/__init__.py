@@ -5,6 +5,8 @@ Importing this package registers them all; a process without an evaluator is "no
 
 from hemis.compliance.evaluators import (  # noqa: F401
     annex1,  # noqa: F401
+    annex1_exchange,  # issue 15: the exchange with the ministry
+    annex2_integrations,  # issue 15
     annex3_careers,
     annex3_org,  # noqa: F401
     annex3_staff,  # noqa: F401

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 
 from hemis.access.models import RoleGrant
 from hemis.demo.cabinet import fresh_students
+from hemis.demo.integrations import DEMO_API_KEY, DEMO_API_LOGIN, demo_token_live
 from hemis.demo.structure import DEMO_LOGINS
 from hemis.org.models import OrgUnit, StructureType
 from hemis.students.models import Student, StudentStatus
@@ -32,6 +33,13 @@ class Command(BaseCommand):
             self.stdout.write(
                 "\nStudents whose first log-in is still ahead (a new password, then e-mail and phone): "
                 + ", ".join(fresh)
+            )
+        if demo_token_live():
+            self.stdout.write(
+                f"\nData API: {DEMO_API_LOGIN} holds the API user role; its demo token (key published for the "
+                f"demo only):\n  {DEMO_API_KEY}\n"
+                f"  curl -H 'Authorization: Bearer {DEMO_API_KEY}' "
+                "'http://127.0.0.1:8000/rest/v1/data/department-list?limit=5'"
             )
         self.stdout.write(f"\nPassword for every demo login: {settings.HEMIS_DEMO_PASSWORD}")
 
