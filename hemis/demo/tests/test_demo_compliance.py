@@ -4,27 +4,16 @@ the cases built for annex 1 item 7, annex 4 item 4 and annex 5 item 1 come out a
 import datetime as dt
 
 import pytest
-from django.db import transaction
 
 from hemis.compliance import engine
 from hemis.compliance.protocol import EVALUATORS
-from hemis.demo.tests.test_seed_demo import seed
 
 D = dt.date
 ON_TIME, LATE = "on_time", "late"  # the engine's status values
 
 
-@pytest.fixture(scope="module")
-def _seeded_once(django_db_setup, django_db_blocker):
-    """One demo university for the module (seeded once, rolled back when the module ends)."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        seed(force=True)
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def results(_seeded_once, db) -> dict:
+def results(demo) -> dict:
     return {result.process.id: result for result in engine.evaluate()}
 
 
@@ -114,3 +103,36 @@ def test_demo_students_log_in_straight_home_except_the_fresh_ones(_seeded_once, 
     client.post(reverse("web:logout"))
     client.post(reverse("web:login"), {"username": fresh[0], "password": password})
     assert client.get(reverse("web:home"))["Location"] == reverse("web:password_change")
+
+
+def test_the_demo_integration_is_registered_on_time_and_its_published_key_reads_the_data_api(results, client):
+    # issue 15: the LMS's instruction approved five working days before the integration started
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from hemis.demo.integrations import DEMO_API_KEY, LMS
+    from hemis.integrations.models import ApiCall, ApiToken
+
+    for pid in ("annex2.p1", "annex2.p2"):
+        ((subject, due, done, status, user, unit),) = rows_of(results[pid])
+        assert (LMS in subject, status, user, unit) == (True, ON_TIME, "ict", None)
+        assert due == done
+    token = ApiToken.objects.select_related("holder", "integration").get()
+    assert (token.holder.username, token.integration.system, token.prefix) == (
+        "api_demo",
+        LMS,
+        DEMO_API_KEY[:8],
+    )
+    assert token.holder.grants.filter(role_id="api_user", revoked_at=None).count() == 1
+    assert ApiCall.objects.filter(token=token).count() == 3
+    out = StringIO()
+    call_command("demo_logins", stdout=out)
+    printed = out.getvalue()
+    assert f"Authorization: Bearer {DEMO_API_KEY}" in printed and "/rest/v1/data/department-list" in printed
+    assert printed.splitlines()[-1].startswith("Password for every demo login:")
+    response = client.get(
+        "/rest/v1/data/department-list", {"limit": "5"}, HTTP_AUTHORIZATION=f"Bearer {DEMO_API_KEY}"
+    )
+    body = response.json()
+    assert response.status_code == 200 and body["success"] is True and len(body["data"]["items"]) == 5

@@ -1,4 +1,5 @@
-"""Demo loads that need an empty database of their own (the other demo tests share one load)."""
+"""Demo loads that need an empty database of their own (the tests of ``hemis/demo/tests/`` share one
+load, which holds its transaction open while they run: these cannot be among them)."""
 
 from io import StringIO
 
@@ -8,10 +9,12 @@ from django.test import override_settings
 
 from hemis.access.models import User
 from hemis.demo.plan import build_plan
-from hemis.demo.tests.test_seed_demo import N, assert_histories_match_the_students, people_of, seed
+from hemis.demo.tests.test_seed_demo import assert_histories_match_the_students, people_of, seed
 from hemis.movements.models import Order, OrderItem
 from hemis.org.models import OrgUnit
 from hemis.students.models import Student, StudentStatus
+
+N = 60  # students of each fresh load (``seed``'s default)
 
 
 def test_same_seed_gives_the_same_people(db, settings):
