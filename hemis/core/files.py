@@ -1,6 +1,7 @@
 """Uploaded files: the type and size checks every upload of the system makes (teachers' resources and
-works, students' hand-ins, the scans of a personal-data correction)."""
+works, students' hand-ins, the scans of a personal-data correction), and a stored one given back."""
 
+from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 
 MB = 1024 * 1024
@@ -17,3 +18,15 @@ def file_error(file, extensions: tuple[str, ...], max_bytes: int) -> str | None:
     if file.size > max_bytes:
         return _("The file is larger than %(limit)d MB.") % {"limit": max_bytes // MB}
     return None
+
+
+def stored_file(field_file, *, as_attachment: bool = True) -> FileResponse:
+    """A stored upload (a ``FieldFile``) as a response named by its base name; an empty field or a file
+    gone from the storage is 404. The caller has fetched its record through the policy."""
+    if not field_file:
+        raise Http404
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return FileResponse(handle, as_attachment=as_attachment, filename=field_file.name.rsplit("/", 1)[-1])

@@ -8,7 +8,7 @@ exports with the same service) as ``<app>.<model>.exported`` with the filters an
 from collections.abc import Iterable, Sequence
 
 from django.core.paginator import Page, Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpResponse
 from django.utils import timezone
 
 from hemis.audit import services as audit
@@ -62,15 +62,3 @@ def xlsx_export(
         **details,
     )
     return xlsx_response(filename=filename, title=title, headers=headers, rows=rows)
-
-
-def stored_file(field_file, *, as_attachment: bool = True) -> FileResponse:
-    """A stored upload (a ``FieldFile``) as a response named by its base name; an empty field or a file
-    gone from the storage is 404. The caller has fetched its record through the policy."""
-    if not field_file:
-        raise Http404
-    try:
-        handle = field_file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    return FileResponse(handle, as_attachment=as_attachment, filename=field_file.name.rsplit("/", 1)[-1])

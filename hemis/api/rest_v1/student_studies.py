@@ -18,13 +18,25 @@ import os
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hemis.academics.models import Semester
 from hemis.access import policy
 from hemis.access.policy.cabinet import studies_students
 from hemis.api.rest_v1 import shapes
-from hemis.api.rest_v1.core import choice, int_param, option, text, ts, ts_param
+from hemis.api.rest_v1.core import (
+    bad_request,
+    choice,
+    int_param,
+    not_found,
+    option,
+    str_param,
+    text,
+    ts,
+    ts_param,
+)
 from hemis.api.rest_v1.endpoint import operation
+from hemis.core.files import stored_file
 from hemis.core.timestamps import TASHKENT
 from hemis.grading import selectors as grading
 from hemis.schedule import selectors as timetable
@@ -113,13 +125,13 @@ def auditorium(room) -> dict | None:
 
 def file_ref(request, kind: str, obj, size: int | None = None) -> dict:
     """``File`` of a stored file of a resource, an assignment or a submission: its name, size and the
-    address it is downloaded from after the policy (``web:teaching_file``)."""
+    address it is downloaded from with the student's token, after the policy (``education/file``)."""
     if size is None:
         try:
             size = obj.file.size
         except OSError:
             size = 0
-    url = request.build_absolute_uri(reverse("web:teaching_file", args=[kind, obj.pk]))
+    url = request.build_absolute_uri(reverse("rest_v1:education/file") + f"?kind={kind}&id={obj.pk}")
     return {"name": os.path.basename(obj.file.name), "size": size, "url": url}
 
 
@@ -333,7 +345,32 @@ def resources(request):
     return [resource_row(request, resource) for resource in rows]
 
 
+# The stored files a student may download, each through the policy's queryset (as the pages do).
+FILES = {
+    "resource": policy.visible_resources,
+    "assignment": policy.visible_assignments,
+    "submission": policy.visible_submissions,
+}
+
+
+@operation(access="student")
+def file(request):
+    """A file of a resource, an assignment or one's own hand-in (``kind``, ``id``), with the Student
+    API's token — the address every ``File`` of this API gives (ours: HEMIS's document has none)."""
+    kind = str_param(request, "kind")
+    if kind not in FILES:
+        raise bad_request(
+            _("Invalid value of parameter kind: it must be one of %(values)s.") % {"values": ", ".join(FILES)}
+        )
+    pk = int_param(request, "id", required=True)
+    found = FILES[kind](request.principal).filter(pk=pk).first()
+    if found is None:
+        raise not_found()
+    return stored_file(found.file)
+
+
 ROUTES = [
+    ("education/file", file),
     ("education/attendance", attendance),
     ("education/schedule", schedule),
     ("education/exam-table", exam_table),

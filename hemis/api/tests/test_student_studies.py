@@ -8,7 +8,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils import timezone
 
 from hemis.academics.models import Semester
@@ -25,6 +24,7 @@ from hemis.testing.schedule import absent, add_control, add_entry, add_lab, buil
 
 D = dt.date
 INVALID = "Your request was made with invalid credentials."
+NOT_FOUND = "Data not found."
 LANGUAGES = ("uz-UZ", "oz-UZ", "ru-RU", "en-US")
 SPRING = "14"  # the world's spring semester is the 4th of its curriculum
 
@@ -342,7 +342,7 @@ def test_resources_are_the_subjects_files_and_links(client, school, pair, uni):
     link, pdf = data
     assert link["url"] == "https://example.uz/v" and link["files"] == []
     assert link["subjectFileResourceItems"][0]["url"] == "https://example.uz/v"
-    download = "http://testserver" + reverse("web:teaching_file", args=["resource", text.pk])
+    download = f"http://testserver/rest/v1/education/file?kind=resource&id={text.pk}"
     assert pdf["files"] == [{"name": text.file.name.rsplit("/", 1)[1], "size": 16, "url": download}]
     assert pdf["url"] == download
     assert pdf["subjectFileResourceItems"] == [
@@ -374,3 +374,21 @@ def test_resources_cost_the_same_for_one_as_for_three(client, school, pair, djan
     lecture_file(school.math_cs, w.karimov, title="Ikkinchi")
     with django_assert_num_queries(one):
         assert len(call(client, "resources", pair[0]).json()["data"]) == 3
+
+
+def test_a_file_downloads_with_the_token_through_the_policy(client, school, pair, uni):
+    """The address every ``File`` gives: the student's token opens their subject's file; another
+    faculty's resource is "not found", a bad kind or id a 400, no token a 401."""
+    w = school.world
+    text = lecture_file(school.math_cs, w.karimov)
+    other = economics(w, uni)
+    foreign = lecture_file(other.student.group.subjects.get().curriculum_subject, other.teacher, title="X")
+    url = documented(client, "resources", pair[0])[-1]["url"]
+    token = auth.issue(pair[0].user)
+    response = client.get(url, HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4 lecture"
+    assert response["Content-Disposition"].startswith("attachment")
+    refused(call(client, "file", pair[0], kind="resource", id=foreign.pk), 404, NOT_FOUND)
+    refused(call(client, "file", pair[0], kind="secret", id=text.pk, l="en-US"), 400)
+    refused(call(client, "file", pair[0], kind="resource", l="en-US"), 400, "Missing required parameter: id")
+    refused(client.get(url), 401, INVALID)

@@ -9,7 +9,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils import timezone
 
 from hemis.academics.models import Semester
@@ -193,7 +192,7 @@ def test_the_task_list_is_the_groups_assignments_with_ones_own_attempts(client, 
             {
                 "name": submission.file.name.rsplit("/", 1)[1],
                 "size": 9,
-                "url": "http://testserver" + reverse("web:teaching_file", args=["submission", submission.pk]),
+                "url": f"http://testserver/rest/v1/education/file?kind=submission&id={submission.pk}",
             }
         ],
     }

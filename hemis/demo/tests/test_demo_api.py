@@ -22,7 +22,9 @@ from django.db.models import F
 from django.test import Client
 from django.utils import timezone
 
+from hemis.access import policy
 from hemis.access.models import User
+from hemis.access.principal import STUDENT_KEY, build_principal
 from hemis.api.rest_v1 import auth
 from hemis.api.rest_v1 import urls as rest_urls
 from hemis.api.tests.own import data_token
@@ -65,6 +67,19 @@ def demo(_seeded_once, db):
     assert subject is not None, "the featured student has no subject this semester"
     ctx.subject = subject
     ctx.document = issue_document(student=student, kind=DocumentKind.CERTIFICATE, actor=student.user).pk
+    principal = build_principal(student.user, STUDENT_KEY)
+    # a stored file the student may download: a resource's, an assignment's or their own hand-in's
+    ctx.file = None
+    for kind, visible in (
+        ("resource", policy.visible_resources),
+        ("assignment", policy.visible_assignments),
+        ("submission", policy.visible_submissions),
+    ):
+        pk = visible(principal).exclude(file="").order_by("pk").values_list("pk", flat=True).first()
+        if pk is not None:
+            ctx.file = {"kind": kind, "id": pk}
+            break
+    assert ctx.file is not None, "the featured student has no file to download"
     client = Client()
     tasks = [t["id"] for t in _call(client, ctx, "education/task-list", "student", "uz-UZ").json()["data"]]
     assert tasks, "the featured student has no task"
@@ -103,6 +118,7 @@ PARAMS = {
     "education/task-upload-check": lambda ctx, i: {"task": ctx.task},
     "education/task-upload": lambda ctx, i: {"task": ctx.open_task},
     "student/document-download": lambda ctx, i: {"id": ctx.document},
+    "education/file": lambda ctx, i: ctx.file,
     "data/student-info": lambda ctx, i: {"student_id_number": FEATURED},
     "data/employee-list": lambda ctx, i: {"type": "all"},
     "data/student-gpa-rating": lambda ctx, i: {"_education_year": _gpa_year(ctx)},
@@ -188,8 +204,11 @@ def test_every_route_answers_its_documented_shape_in_all_four_languages(demo):
             if response.status_code != 200:
                 problems.append(f"{route} [{language}]: {response.status_code} {response.content[:300]!r}")
                 continue
-            if response["Content-Type"].startswith("application/pdf"):
-                assert response.content.startswith(b"%PDF"), route
+            if not response["Content-Type"].startswith("application/json"):  # a file: its bytes
+                content = b"".join(response.streaming_content) if response.streaming else response.content
+                assert content, route
+                if response["Content-Type"].startswith("application/pdf"):
+                    assert content.startswith(b"%PDF"), route
                 continue
             body = response.json()
             if not _documented(route):  # no schema to hold it to: the envelope

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from hemis.access import onboarding, policy
 from hemis.access.policy.cabinet import own_correction_requests, personal_data_students
+from hemis.core.files import stored_file
 from hemis.core.models import UniversitySettings
 from hemis.students import cabinet_selectors as selectors
 from hemis.students.models import CorrectableField, Student
@@ -22,7 +23,6 @@ from hemis.students.services import contacts as contact_services
 from hemis.students.services import corrections as correction_services
 from hemis.web.cabinet.personal_forms import ContactsForm, CorrectionRequestForm
 from hemis.web.forms import call_service, status_of
-from hemis.web.pages import stored_file
 
 # The personal data as the university holds it: (label, how to read it, the field a request corrects).
 F = CorrectableField

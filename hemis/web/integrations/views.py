@@ -23,10 +23,11 @@ from hemis.access.policy.integrations import (
     visible_integrations,
     visible_tokens,
 )
+from hemis.core.files import stored_file
 from hemis.integrations import selectors, services
 from hemis.web.forms import call_service, message_errors, status_of
 from hemis.web.integrations.forms import CallFilterForm, IntegrationForm, TokenForm
-from hemis.web.pages import paginate, stored_file
+from hemis.web.pages import paginate
 
 FORM_FIELDS = (
     "system",

@@ -9,12 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from hemis.access import policy
+from hemis.core.files import stored_file
 from hemis.org import selectors
 from hemis.org.models import Accreditation, ChangeKind, Licence, UniversityRequisites
 from hemis.org.services import requisites as services
 from hemis.web.forms import call_service, fresh, model_values
 from hemis.web.org import forms
-from hemis.web.pages import stored_file
 
 REQUISITE_KINDS = [ChangeKind.REQUISITES_UPDATED, ChangeKind.LICENCE_ADDED, ChangeKind.ACCREDITATION_ADDED]
 

@@ -13,11 +13,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from hemis.access import policy
 from hemis.access.policy.cabinet import correction_groups, decidable_correction_requests
+from hemis.core.files import stored_file
 from hemis.students import cabinet_selectors as selectors
 from hemis.students.models import CorrectableField, CorrectionStatus
 from hemis.students.services import corrections as services
 from hemis.web.forms import call_service, status_of
-from hemis.web.pages import paginate, stored_file
+from hemis.web.pages import paginate
 
 
 class CorrectionFilter(forms.Form):

@@ -17,13 +17,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from hemis.academics.models import Semester
 from hemis.access import policy
+from hemis.core.files import stored_file
 from hemis.schedule.models import TeachingLoad
 from hemis.schedule.selectors import semester_on
 from hemis.teaching import content_selectors as selectors
 from hemis.teaching.models import Assignment, Resource, Topic
 from hemis.teaching.services import content as services
 from hemis.web.forms import call_service, message_errors, status_of
-from hemis.web.pages import stored_file
 from hemis.web.teaching.content_forms import AssignmentForm, GradeForm, ResourceForm, TopicForm
 
 

@@ -18,12 +18,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from hemis.academics.models import Semester
 from hemis.access import policy
+from hemis.core.files import stored_file
 from hemis.schedule import selectors as schedule_selectors
 from hemis.schedule.services import loads as load_services
 from hemis.teaching import department_selectors as selectors
 from hemis.teaching.services import works as work_services
 from hemis.web.forms import call_service, message_errors, status_of
-from hemis.web.pages import paginate, stored_file
+from hemis.web.pages import paginate
 from hemis.web.schedule.loads import take_off
 from hemis.web.teaching.department_forms import DepartmentFilterForm, ReviewForm, StreamForm, WorkForm
 
