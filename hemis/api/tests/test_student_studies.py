@@ -10,7 +10,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from hemis.academics.models import Semester
 from hemis.api.rest_v1 import auth
 from hemis.api.rest_v1.core import ts
 from hemis.curricula.enums import TrainingType
@@ -18,9 +17,8 @@ from hemis.schedule.services import controls
 from hemis.schedule.services.placement import Attendee
 from hemis.teaching.models import Resource, Topic
 from hemis.testing import factories as f
-from hemis.testing.grading import build_grading
 from hemis.testing.hemis_api import check, check_error
-from hemis.testing.schedule import absent, add_control, add_entry, add_lab, build_world, economics, with_login
+from hemis.testing.schedule import absent, add_control, add_entry, add_lab, economics, with_login
 
 D = dt.date
 INVALID = "Your request was made with invalid credentials."
@@ -30,27 +28,8 @@ SPRING = "14"  # the world's spring semester is the 4th of its curriculum
 
 
 @pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
-@pytest.fixture
-def school(uni):
-    """The grading world (``hemis.testing.grading``): KT-21 and KT-22 with Mathematics and Physics in
-    the spring semester, Karimov and Rahimova teaching them."""
-    return build_grading(build_world(uni))
-
-
-@pytest.fixture
-def pair(school):
-    """Ali and Vali, the first two students of KT-21 (both of subgroup 1), each with a login; the
-    world's spring semester made the current one."""
-    Semester.objects.filter(pk=school.world.semester.pk).update(is_current=True)
-    ali, vali = school.students()[:2]
-    for student, name in ((ali, "ali"), (vali, "vali")):
-        f.grant(with_login(student, name), "student")
-    return ali, vali
+def _media(media):
+    return media
 
 
 def call(client, operation: str, student, **params):

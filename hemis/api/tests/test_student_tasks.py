@@ -11,7 +11,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from hemis.academics.models import Semester
 from hemis.api.rest_v1 import auth
 from hemis.api.rest_v1.core import ts
 from hemis.audit.models import AuditEvent
@@ -19,10 +18,7 @@ from hemis.curricula.enums import TrainingType
 from hemis.schedule.models import TeachingLoad
 from hemis.teaching.models import Assignment, Submission
 from hemis.teaching.validators import SUBMISSION_MAX_BYTES
-from hemis.testing import factories as f
-from hemis.testing.grading import build_grading
 from hemis.testing.hemis_api import check, check_error
-from hemis.testing.schedule import build_world, with_login
 
 INVALID = "Your request was made with invalid credentials."
 NOT_FOUND = "Data not found."
@@ -31,26 +27,8 @@ SPRING = "14"  # the world's spring semester is the 4th of its curriculum
 
 
 @pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
-@pytest.fixture
-def school(uni):
-    """The grading world (``hemis.testing.grading``): KT-21 and KT-22 with Mathematics and Physics in
-    the spring semester, Karimov and Rahimova teaching them."""
-    return build_grading(build_world(uni))
-
-
-@pytest.fixture
-def pair(school):
-    """Ali and Vali, the first two students of KT-21, each with a login; spring made current."""
-    Semester.objects.filter(pk=school.world.semester.pk).update(is_current=True)
-    ali, vali = school.students()[:2]
-    for student, name in ((ali, "ali"), (vali, "vali")):
-        f.grant(with_login(student, name), "student")
-    return ali, vali
+def _media(media):
+    return media
 
 
 def math_lecture(w, group: str = "KT-21") -> TeachingLoad:
