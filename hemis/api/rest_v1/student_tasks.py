@@ -31,7 +31,6 @@ from hemis.api.rest_v1.core import (
 )
 from hemis.api.rest_v1.endpoint import operation
 from hemis.api.rest_v1.student_studies import Semesters, file_ref
-from hemis.students.models import StudentStatus
 from hemis.teaching.services import content as services
 from hemis.teaching.validators import SUBMISSION_EXTENSIONS, SUBMISSION_MAX_BYTES
 
@@ -135,28 +134,14 @@ def task_detail(request):
     return _detail(request, _task(request))
 
 
-def refusal(assignment, student, now) -> str:
-    """Why ``student`` cannot hand in to ``assignment`` now ("" when they can): the student, deadline
-    and attempts rules of ``teaching.services.content.submit``, in its words (its file checks come with
-    the file)."""
-    if student.group_id != assignment.load.group_subject.group_id or student.status != StudentStatus.STUDYING:
-        return _("Only a studying student of the group may submit to this assignment.")
-    if now > assignment.deadline:
-        return _("The deadline of this assignment passed on %(deadline)s.") % {
-            "deadline": timezone.localtime(assignment.deadline).strftime("%d.%m.%Y %H:%M")
-        }
-    if len(assignment.mine) >= assignment.attempts:
-        if assignment.attempts > 1:
-            return _("You have used all %(n)d attempts of this assignment.") % {"n": assignment.attempts}
-        return _("You have used the only attempt of this assignment.")
-    return ""
-
-
 @operation(access="student")
 def task_upload_check(request):
     """Whether the student may hand in to ``task`` now, and the files allowed (``fileSize`` in bytes)."""
     assignment = _task(request)
-    message = refusal(assignment, request.api_student, timezone.now())
+    refused = services.submission_refusal(
+        assignment, request.api_student, made=len(assignment.mine), now=timezone.now()
+    )
+    message = refused[1] if refused else ""
     return {
         "maxFiles": MAX_FILES,
         "fileSize": SUBMISSION_MAX_BYTES,

@@ -471,6 +471,25 @@ def delete_assignment(*, assignment: Assignment, actor) -> None:
 
 
 @transaction.atomic
+def submission_refusal(assignment: Assignment, student: Student, *, made: int, now: dt.datetime):
+    """``(field, message)`` saying why ``student``, having handed in ``made`` times, may not hand in to
+    ``assignment`` at ``now`` (the group, the deadline, the attempts); None when they may. ``submit``
+    refuses with it; a page or the API asks it before offering the upload."""
+    if student.group_id != assignment.load.group_subject.group_id or student.status != StudentStatus.STUDYING:
+        return "student", _("Only a studying student of the group may submit to this assignment.")
+    if now > assignment.deadline:
+        return "deadline", _("The deadline of this assignment passed on %(deadline)s.") % {
+            "deadline": timezone.localtime(assignment.deadline).strftime("%d.%m.%Y %H:%M")
+        }
+    if made >= assignment.attempts:
+        if assignment.attempts > 1:
+            return "attempt", _("You have used all %(n)d attempts of this assignment.") % {
+                "n": assignment.attempts
+            }
+        return "attempt", _("You have used the only attempt of this assignment.")
+    return None
+
+
 def submit(
     *,
     assignment: Assignment,
@@ -489,22 +508,10 @@ def submit(
         .select_related("load__group_subject")
         .get(pk=assignment.pk)
     )
-    if student.group_id != assignment.load.group_subject.group_id or student.status != StudentStatus.STUDYING:
-        _refuse("student", _("Only a studying student of the group may submit to this assignment."))
-    if now > assignment.deadline:
-        _refuse(
-            "deadline",
-            _("The deadline of this assignment passed on %(deadline)s.")
-            % {"deadline": timezone.localtime(assignment.deadline).strftime("%d.%m.%Y %H:%M")},
-        )
     made = assignment.submissions.filter(student=student).count()
-    if made >= assignment.attempts:
-        _refuse(
-            "attempt",
-            _("You have used all %(n)d attempts of this assignment.") % {"n": assignment.attempts}
-            if assignment.attempts > 1
-            else _("You have used the only attempt of this assignment."),
-        )
+    refused = submission_refusal(assignment, student, made=made, now=now)
+    if refused is not None:
+        _refuse(*refused)
     if not file:
         _refuse("file", _("Upload the file of your work."))
     _refuse_file(submission_file_error(file))
