@@ -10,7 +10,7 @@ from django.utils import timezone
 from hemis.access.models import ApiLoginFailure
 from hemis.audit.models import AuditEvent
 from hemis.integrations import services as integrations
-from hemis.integrations.models import ApiCall
+from hemis.integrations.models import ApiCall, ApiToken
 from hemis.testing import factories as f
 from hemis.testing.hemis_api import check, check_error
 
@@ -36,7 +36,8 @@ def test_login_answers_a_token_and_a_refresh_cookie_as_documented(client, studen
     assert cookie["httponly"] and cookie["path"] == "/rest/v1/auth/refresh-token"
     # the token opens the student's own API; a tampered one does not
     token = body["data"]["token"]
-    assert client.get("/rest/v1/education/semesters", HTTP_AUTHORIZATION=f"Bearer {token}").status_code != 401
+    mine = client.get("/rest/v1/education/semesters", HTTP_AUTHORIZATION=f"Bearer {token}").json()
+    check("/v1/education/semesters", mine)
     bad = client.get("/rest/v1/education/semesters", HTTP_AUTHORIZATION=f"Bearer {token[:-2]}xx")
     assert bad.status_code == 401
     check_error(bad.json(), 401, INVALID)
@@ -159,3 +160,12 @@ def test_data_api_token_rate_limit_and_log(client, api_user, superadmin):
     ApiCall.objects.update(at=timezone.now() - dt.timedelta(seconds=5))
     integrations.revoke_token(token=token, actor=superadmin)
     check_error(client.get(path, **auth).json(), 401, INVALID)
+    expiring, key = integrations.issue_token(
+        holder=api_user, name="Short", actor=superadmin, expires_at=timezone.now() + dt.timedelta(hours=1)
+    )
+    assert client.get(path, HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 200
+    ApiToken.objects.filter(pk=expiring.pk).update(expires_at=timezone.now() - dt.timedelta(seconds=1))
+    check_error(client.get(path, HTTP_AUTHORIZATION=f"Bearer {key}").json(), 401, INVALID)
+    _live, key = integrations.issue_token(holder=api_user, name="Roleless", actor=superadmin)
+    api_user.grants.update(revoked_at=timezone.now())
+    check_error(client.get(path, HTTP_AUTHORIZATION=f"Bearer {key}").json(), 401, INVALID)
