@@ -14,10 +14,12 @@ policy (``request.principal``) like a page does."""
 import datetime as dt
 import math
 import re
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from hemis.core.timestamps import unix_timestamp
@@ -75,7 +77,21 @@ def error(code: int, message: str) -> JsonResponse:
     )
 
 
-def _validation_text(exc: ValidationError) -> str:
+@contextmanager
+def answer_language(code: str | None):
+    """The language of one answer (``l``; Uzbek Latin for none or an unknown code): gettext's, the
+    Cyrillic switch of ``oz-UZ``, and a fresh cache of classifier names."""
+    code = code if code in LANGUAGES else DEFAULT_LANGUAGE
+    cyrillic_mark, labels_mark = _cyrillic.set(code == "oz-UZ"), _labels.set(None)
+    try:
+        with translation.override(LANGUAGES[code]):
+            yield
+    finally:
+        _cyrillic.reset(cyrillic_mark)
+        _labels.reset(labels_mark)
+
+
+def validation_text(exc: ValidationError) -> str:
     if hasattr(exc, "error_dict"):
         return "; ".join(
             f"{field}: {' '.join(str(m) for m in msgs)}" for field, msgs in exc.message_dict.items()

@@ -5,23 +5,19 @@ import functools
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseBase
-from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 
 from hemis.api.rest_v1 import auth
 from hemis.api.rest_v1.core import (
-    DEFAULT_LANGUAGE,
     FORBIDDEN,
-    LANGUAGES,
     METHOD_NOT_ALLOWED,
     NOT_FOUND,
     ApiError,
-    _cyrillic,
-    _labels,
-    _validation_text,
     answer,
+    answer_language,
     delivered,
     error,
+    validation_text,
 )
 
 
@@ -36,36 +32,28 @@ def operation(*, access: str, methods: tuple[str, ...] = ("GET",)):
         @csrf_exempt
         @functools.wraps(view)
         def run(request, *args, **kwargs):
-            language = request.GET.get("l") or DEFAULT_LANGUAGE
-            language = language if language in LANGUAGES else DEFAULT_LANGUAGE
-            mark = _cyrillic.set(language == "oz-UZ")
-            labels = _labels.set(None)
-            try:
-                with translation.override(LANGUAGES[language]):
-                    try:
-                        if request.method not in methods:
-                            raise ApiError(405, METHOD_NOT_ALLOWED)
-                        if access == "student":
-                            auth.authenticate_student(request)
-                        elif access == "data":
-                            auth.authenticate_data(request)
-                        data = view(request, *args, **kwargs)
-                        # an answer of its own (a file, or the envelope with a cookie) goes as it is
-                        response = data if isinstance(data, HttpResponseBase) else answer(data)
-                    except ApiError as exc:
-                        response, data = error(exc.code, exc.message), None
-                    except (Http404, ObjectDoesNotExist):
-                        response, data = error(404, NOT_FOUND), None
-                    except PermissionDenied:
-                        response, data = error(403, FORBIDDEN), None
-                    except ValidationError as exc:
-                        response, data = error(400, _validation_text(exc)), None
-                    token = getattr(request, "api_token", None) if access == "data" else None
-                    if token is not None:
-                        auth.log_data_call(request, token, response.status_code, delivered(data))
-            finally:
-                _cyrillic.reset(mark)
-                _labels.reset(labels)
+            with answer_language(request.GET.get("l")):
+                try:
+                    if request.method not in methods:
+                        raise ApiError(405, METHOD_NOT_ALLOWED)
+                    if access == "student":
+                        auth.authenticate_student(request)
+                    elif access == "data":
+                        auth.authenticate_data(request)
+                    data = view(request, *args, **kwargs)
+                    # an answer of its own (a file, or the envelope with a cookie) goes as it is
+                    response = data if isinstance(data, HttpResponseBase) else answer(data)
+                except ApiError as exc:
+                    response, data = error(exc.code, exc.message), None
+                except (Http404, ObjectDoesNotExist):
+                    response, data = error(404, NOT_FOUND), None
+                except PermissionDenied:
+                    response, data = error(403, FORBIDDEN), None
+                except ValidationError as exc:
+                    response, data = error(400, validation_text(exc)), None
+                token = getattr(request, "api_token", None) if access == "data" else None
+                if token is not None:
+                    auth.log_data_call(request, token, response.status_code, delivered(data))
             return response
 
         run.rest_access = access
